@@ -67,6 +67,8 @@ function timedSession<const E extends v.ObjectEntries & { start: typeof TimeSche
     v.rawCheck(({ dataset, addIssue }) => {
       if (!dataset.typed) return;
       const value = dataset.value as { start: string; end: string };
+      // Compare only two valid times: '9:00' is reported as an invalid time, not as after '10:00'.
+      if (!v.is(TimeSchema, value.start) || !v.is(TimeSchema, value.end)) return;
       if (value.end <= value.start) {
         addIssue({
           message: 'end must be after start',
@@ -230,7 +232,12 @@ export const EnvelopeSchema = v.looseObject({
 });
 export type Envelope = v.InferOutput<typeof EnvelopeSchema>;
 
-export interface Area extends Omit<v.InferOutput<typeof AreaSchema>, 'places'> {
+export interface Area {
+  name: Text;
+  timeZone: string;
+  centre: { lat: number; lng: number };
+  zoom: number;
+  /** Only the places that passed their checks. */
   places: Place[];
 }
 

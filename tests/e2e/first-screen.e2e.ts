@@ -1,0 +1,98 @@
+// The first screen: the feed loads and lists its activities; broken feeds and broken records are explained, never fatal.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { launchBrowser, newContext, serveApp, screenshot, watchErrors, DESKTOP } from './harness';
+import { minimalFeed } from '../unit/fixtures';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+describe('first screen with the sample feed', () => {
+  it('lists activities with their next session and says the data is a sample', async () => {
+    const server = await serveApp();
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(server.url);
+    await expect.poll(() => page.locator('.card').count()).toBeGreaterThan(10);
+    await expect(page.getByRole('note').filter({ hasText: 'Sample data' }).isVisible()).resolves.toBe(true);
+    const sample = JSON.parse(readFileSync('public/feed.json', 'utf8')) as { activities: unknown[] };
+    await expect(page.locator('.result-count').textContent()).resolves.toBe(`${sample.activities.length} activities`);
+    const firstWhen = await page.locator('.card__when').first().textContent();
+    expect(firstWhen).toMatch(/^(Next: .+\d\d:\d\d|Times by arrangement|No dates coming up)/);
+    await expect(page.title()).resolves.toContain('Find groups and activities');
+    await screenshot(page, 'first-screen-phone');
+    await page.setViewportSize(DESKTOP);
+    await screenshot(page, 'first-screen-desktop');
+    expect(errors).toEqual([]);
+    await context.close();
+    await server.close();
+  });
+});
+
+describe('bad feeds', () => {
+  it('skips an invalid record, says how many, and still shows the rest', async () => {
+    const feed = minimalFeed();
+    const broken = structuredClone(feed.activities[0]!) as Record<string, unknown>;
+    broken.id = 'broken-one';
+    broken.venue = 'no-such-venue';
+    feed.activities.push(broken as never);
+    const server = await serveApp({ feed });
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await expect.poll(() => page.locator('.card').count()).toBe(feed.activities.length - 1);
+    await expect(page.getByText('1 listing could not be shown').isVisible()).resolves.toBe(true);
+    await context.close();
+    await server.close();
+  });
+
+  it('shows hostile feed text as text and never runs it', async () => {
+    const feed = minimalFeed();
+    (feed.activities[0] as { name: unknown }).name = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+    const server = await serveApp({ feed });
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    let dialogs = 0;
+    page.on('dialog', (dialog) => {
+      dialogs += 1;
+      void dialog.dismiss();
+    });
+    await page.goto(server.url);
+    await expect.poll(() => page.locator('.card').count()).toBe(feed.activities.length);
+    await expect(page.locator('.card__title').first().textContent()).resolves.toContain('<script>');
+    await expect(page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).resolves.toBeUndefined();
+    expect(dialogs).toBe(0);
+    await context.close();
+    await server.close();
+  });
+
+  it('explains a feed that is not JSON and loads it when retried', async () => {
+    let requests = 0;
+    const good = JSON.stringify(minimalFeed());
+    const server = await serveApp({
+      handle: (request, response) => {
+        if (!request.url?.startsWith('/feed.json')) return false;
+        requests += 1;
+        response.writeHead(200, { 'Content-Type': 'application/json' }).end(requests === 1 ? '{"format": "activity-feed", ' : good);
+        return true;
+      },
+    });
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('The activity list is damaged');
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => page.locator('.card').count()).toBe(3);
+    await context.close();
+    await server.close();
+  });
+});

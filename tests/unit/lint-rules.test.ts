@@ -1,0 +1,20 @@
+// The lint rule that keeps Leaflet and Dexie behind their wrappers must actually fire.
+import { describe, expect, it } from 'vitest';
+import { ESLint } from 'eslint';
+
+async function lintAs(filePath: string, code: string): Promise<string[]> {
+  const eslint = new ESLint();
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
+}
+
+describe('wrapped libraries', () => {
+  it('refuses leaflet and dexie imports outside their wrappers', async () => {
+    expect(await lintAs('src/browse/Sneaky.ts', "import L from 'leaflet';\nexport const x = L;\n")).toContain('no-restricted-imports');
+    expect(await lintAs('src/favourites/state.ts', "import Dexie from 'dexie';\nexport const x = Dexie;\n")).toContain('no-restricted-imports');
+  });
+  it('allows them in the wrapper modules', async () => {
+    expect(await lintAs('src/storage/db.ts', "import Dexie from 'dexie';\nexport const x = Dexie;\n")).not.toContain('no-restricted-imports');
+    expect(await lintAs('src/map/leaflet.ts', "import L from 'leaflet';\nexport const x = L;\n")).not.toContain('no-restricted-imports');
+  });
+});
