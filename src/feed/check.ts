@@ -1,5 +1,6 @@
 // Checks a parsed feed against format 1 (shared/feed-format.md) record by record: keeps what is usable,
 // and says in plain words what is wrong and where. Shared by the app and `npm run feed:check`.
+import { monthsBefore, STALE_AFTER_MONTHS } from './stale';
 import * as v from 'valibot';
 import {
   ActivitySchema,
@@ -63,8 +64,6 @@ export interface CheckResult {
 
 /** A venue further than this from `area.centre` is probably a typo in its coordinates. */
 export const MAX_VENUE_DISTANCE_KM = 50;
-/** A listing not confirmed for this many months may be out of date. */
-export const STALE_AFTER_MONTHS = 6;
 /** Longer texts are kept but flagged; the app shortens them on screen. */
 export const TEXT_LIMITS = { name: 200, summary: 1000, description: 20_000 } as const;
 
@@ -255,14 +254,6 @@ function distanceKm(a: { lat: number; lng: number }, b: { lat: number; lng: numb
 }
 
 /** YYYY-MM-DD `months` calendar months before `isoDate`, clamped to the month's last day (08-31 → 02-28). */
-function monthsBefore(isoDate: string, months: number): string {
-  const year = Number(isoDate.slice(0, 4));
-  const month = Number(isoDate.slice(5, 7)) - 1 - months;
-  const day = Number(isoDate.slice(8, 10));
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(year, month, Math.min(day, lastDay))).toISOString().slice(0, 10);
-}
-
 function isRecordObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
