@@ -2,6 +2,8 @@
 import { LocationProvider, Router, Route } from 'preact-iso';
 import { language, t } from '../i18n';
 import { BrowseScreen } from '../browse/BrowseScreen';
+import { ActivityScreen } from '../activity/ActivityScreen';
+import { noteRouteChange } from './navigation';
 import { NotFoundScreen } from './NotFoundScreen';
 import { FeedGate } from './FeedGate';
 
@@ -23,8 +25,9 @@ export function App() {
       </header>
       <main id="main" tabIndex={-1}>
         <FeedGate>
-          <Router>
+          <Router onRouteChange={noteRouteChange}>
             <Route path="/" component={BrowseScreen} />
+            <Route path="/activity/:id" component={ActivityScreen} />
             <Route default component={NotFoundScreen} />
           </Router>
         </FeedGate>

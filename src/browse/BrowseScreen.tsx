@@ -1,39 +1,221 @@
-// The home screen: every listing with its next session, shown a page at a time so long feeds stay quick.
-import { useMemo, useState } from 'preact/hooks';
+// The home screen: search, near, filters, and the results as a list and a map that always show the same set.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { lazy } from 'preact-iso';
 import { currentFeed } from '../feed/state';
-import { nextOccurrences } from '../feed/schedule';
-import { t } from '../i18n';
+import { pickText } from '../feed/text';
+import { language, t } from '../i18n';
 import { usePageTitle } from '../app/usePageTitle';
 import { ActivityCard } from './ActivityCard';
+import { FiltersPanel } from './FiltersPanel';
+import { NearPicker } from './NearPicker';
+import { filterActivities, suggestRelaxation, type Result } from './filter';
+import { activeFilterCount, activeFilters, emptyQuery, NEAR_HERE, withoutFilter, type BrowseQuery, type SortOrder } from './query';
+import { devicePosition, listLength, preparedBrowse } from './state';
+import { useBrowseQuery } from './useBrowseQuery';
+import type { MarkerDescriptor } from '../map/markers';
+
+const MapView = lazy(() => import('../map/MapView'));
 
 const PAGE_SIZE = 30;
+const WIDE_SCREEN = '(min-width: 64rem)';
+
+function useMediaQuery(query: string): boolean {
+  const [matches, setMatches] = useState(() => window.matchMedia(query).matches);
+  useEffect(() => {
+    const list = window.matchMedia(query);
+    const onChange = () => setMatches(list.matches);
+    list.addEventListener('change', onChange);
+    return () => list.removeEventListener('change', onChange);
+  }, [query]);
+  return matches;
+}
 
 export function BrowseScreen() {
   const feed = currentFeed.value;
-  const [shown, setShown] = useState(PAGE_SIZE);
+  const prepared = preparedBrowse.value;
+  const [query, setQuery] = useBrowseQuery();
+  const [isFiltersOpen, setFiltersOpen] = useState(false);
+  const [typed, setTyped] = useState(query.q);
+  const isWide = useMediaQuery(WIDE_SCREEN);
+  const searchKey = `${query.q}|${query.categories}|${query.day}|${query.times}|${query.free}|${query.women}|${query.children}|${query.languages}|${query.access}|${query.join}|${query.online}|${query.near}|${query.sort}`;
+  const [shown, setShown] = useState(() => (listLength.forSearch === searchKey ? Math.max(PAGE_SIZE, listLength.shown) : PAGE_SIZE));
+  const lastSearchKey = useRef(searchKey);
   usePageTitle(t('browse.title'));
-  const now = useMemo(() => new Date(), [feed]);
-  if (!feed) return null;
-  const timeZone = feed.area.timeZone;
-  const visible = feed.activities.slice(0, shown);
+
+  // The URL may change under us (back button, a link): the search box follows it.
+  useEffect(() => setTyped(query.q), [query.q]);
+  useEffect(() => {
+    if (lastSearchKey.current !== searchKey) {
+      lastSearchKey.current = searchKey;
+      setShown(PAGE_SIZE);
+    }
+  }, [searchKey]);
+  useEffect(() => {
+    listLength.shown = shown;
+    listLength.forSearch = searchKey;
+  }, [shown, searchKey]);
+
+  const context = useMemo(
+    () => (feed && prepared ? { feed, now: prepared.now, position: devicePosition.value, language: language.value } : null),
+    [feed, prepared, devicePosition.value, language.value],
+  );
+  const results = useMemo(() => (prepared && context ? filterActivities(prepared, { ...query, q: typed }, context) : []), [prepared, context, query, typed]);
+  if (!feed || !prepared || !context) return null;
+
+  const liveQuery: BrowseQuery = { ...query, q: typed };
+  const filterCount = activeFilterCount(query);
+  const relaxation = results.length === 0 ? suggestRelaxation(prepared, liveQuery, context) : null;
+  const isMapShown = isWide || query.view === 'map';
+  const isListShown = isWide || query.view === 'list';
+  const hasOrigin = query.near !== null && (query.near !== NEAR_HERE || devicePosition.value !== null);
+
+  const onSearchInput = (value: string) => {
+    setTyped(value);
+    setQuery({ ...query, q: value }, { replace: true });
+  };
+
   return (
-    <section class="browse">
-      <h1>{t('browse.title')}</h1>
-      <p class="result-count" role="status">
-        {t('browse.count', { count: feed.activities.length })}
-      </p>
-      <ol class="card-list">
-        {visible.map((activity) => (
-          <li key={activity.id}>
-            <ActivityCard activity={activity} next={nextOccurrences(activity.schedule, now, timeZone, 1)[0]} now={now} timeZone={timeZone} />
-          </li>
-        ))}
-      </ol>
-      {shown < feed.activities.length && (
-        <button type="button" class="button button--secondary" onClick={() => setShown(shown + PAGE_SIZE)}>
-          {t('browse.showMore', { count: Math.min(PAGE_SIZE, feed.activities.length - shown) })}
-        </button>
+    <section class="browse" aria-labelledby="browse-title">
+      <h1 id="browse-title">{t('browse.title')}</h1>
+      <div class="browse__controls">
+        <form role="search" class="browse__search" onSubmit={(event) => event.preventDefault()}>
+          <label for="browse-search">{t('browse.search.label')}</label>
+          <input
+            id="browse-search"
+            type="search"
+            value={typed}
+            placeholder={t('browse.search.placeholder')}
+            autoComplete="off"
+            enterKeyHint="search"
+            onInput={(event) => onSearchInput(event.currentTarget.value)}
+          />
+        </form>
+        <NearPicker feed={feed} query={query} onChange={(next) => setQuery(next)} />
+        <div class="browse__filter-bar">
+          <button type="button" class="button button--secondary filters-toggle" aria-expanded={isFiltersOpen} aria-controls="browse-filters" onClick={() => setFiltersOpen(!isFiltersOpen)}>
+            {filterCount > 0 ? t('browse.filters.toggleCount', { count: filterCount }) : t('browse.filters.toggle')}
+          </button>
+          {(filterCount > 0 || query.q !== '') && (
+            <button type="button" class="button button--link" onClick={() => setQuery({ ...emptyQuery, near: query.near, sort: query.sort, view: query.view })}>
+              {t('browse.filters.clearAll')}
+            </button>
+          )}
+        </div>
+        <div id="browse-filters" class="browse__filters" hidden={!isFiltersOpen}>
+          {isFiltersOpen && <FiltersPanel feed={feed} prepared={prepared} query={query} onChange={(next) => setQuery(next)} today={prepared.today} />}
+        </div>
+      </div>
+
+      <div class="browse__bar">
+        <p class="result-count" role="status" aria-live="polite" aria-atomic="true">
+          {t('browse.count', { count: results.length })}
+        </p>
+        <div class="browse__sort">
+          <label for="browse-sort">{t('browse.sort.label')}</label>
+          <select id="browse-sort" value={query.sort} onChange={(event) => setQuery({ ...query, sort: event.currentTarget.value as SortOrder })}>
+            <option value="soonest">{t('browse.sort.soonest')}</option>
+            <option value="distance" disabled={!hasOrigin}>
+              {hasOrigin ? t('browse.sort.distance') : t('browse.sort.distanceNeedsPlace')}
+            </option>
+            <option value="name">{t('browse.sort.name')}</option>
+          </select>
+        </div>
+        {!isWide && (
+          <div class="view-switch" role="group" aria-label={t('browse.view.label')}>
+            <button type="button" aria-pressed={query.view === 'list'} onClick={() => setQuery({ ...query, view: 'list' }, { replace: true })}>
+              {t('browse.view.list')}
+            </button>
+            <button type="button" aria-pressed={query.view === 'map'} onClick={() => setQuery({ ...query, view: 'map' }, { replace: true })}>
+              {t('browse.view.map')}
+            </button>
+          </div>
+        )}
+      </div>
+
+      {results.length === 0 ? (
+        <div class="empty-state">
+          <h2>{t('browse.empty.title')}</h2>
+          {relaxation ? (
+            <p>
+              {t('browse.empty.suggestion', { filter: t(`browse.filterNames.${relaxation.filter}`), count: relaxation.results })}{' '}
+              <button type="button" class="button button--secondary" onClick={() => setQuery(withoutFilter(liveQuery, relaxation.filter))}>
+                {t('browse.empty.relax', { filter: t(`browse.filterNames.${relaxation.filter}`) })}
+              </button>
+            </p>
+          ) : (
+            <p>{t('browse.empty.generic')}</p>
+          )}
+          {activeFilters(liveQuery).length > 0 && (
+            <button type="button" class="button button--link" onClick={() => setQuery({ ...emptyQuery, near: query.near, sort: query.sort, view: query.view })}>
+              {t('browse.filters.clearAll')}
+            </button>
+          )}
+        </div>
+      ) : (
+        <div class={`browse__results ${isWide ? 'browse__results--split' : ''}`}>
+          {isListShown && (
+            <div class="browse__list">
+              <ol class="card-list">
+                {results.slice(0, shown).map((result) => (
+                  <li key={result.activity.id}>
+                    <ActivityCard result={result} feed={feed} now={prepared.now} today={prepared.today} />
+                  </li>
+                ))}
+              </ol>
+              {shown < results.length && (
+                <button type="button" class="button button--secondary show-more" onClick={() => setShown(shown + PAGE_SIZE)}>
+                  {t('browse.showMore', { count: Math.min(PAGE_SIZE, results.length - shown), total: results.length - shown })}
+                </button>
+              )}
+            </div>
+          )}
+          {isMapShown && (
+            <div class="browse__map">
+              <ResultsMap results={results} />
+            </div>
+          )}
+        </div>
       )}
     </section>
+  );
+}
+
+function ResultsMap({ results }: { results: Result[] }) {
+  const feed = currentFeed.value!;
+  const [query] = useBrowseQuery();
+  const markers = useMemo(() => {
+    const list: MarkerDescriptor[] = [];
+    for (const { activity } of results) {
+      const venue = activity.venue ? feed.venues.get(activity.venue) : undefined;
+      if (!venue) continue;
+      const name = pickText(activity.name, language.value, feed.defaultLanguage);
+      list.push({
+        id: activity.id,
+        lat: venue.lat,
+        lng: venue.lng,
+        title: name.text,
+        ...(name.lang !== language.value ? { titleLang: name.lang } : {}),
+        subtitle: pickText(venue.name, language.value, feed.defaultLanguage).text,
+        href: `/activity/${activity.id}`,
+      });
+    }
+    return list;
+  }, [results, feed, language.value]);
+  const place = query.near && query.near !== NEAR_HERE ? feed.area.places.find((p) => p.id === query.near) : undefined;
+  const here = query.near === NEAR_HERE ? devicePosition.value : null;
+  const position = place
+    ? { lat: place.lat, lng: place.lng, label: pickText(place.name, language.value, feed.defaultLanguage).text }
+    : here
+      ? { ...here, label: t('browse.near.you') }
+      : null;
+  return (
+    <MapView
+      markers={markers}
+      centre={position ?? feed.area.centre}
+      zoom={position ? 14 : feed.area.zoom}
+      position={position}
+      fitToMarkers={!position}
+      label={t('browse.map.label', { count: markers.length })}
+    />
   );
 }
