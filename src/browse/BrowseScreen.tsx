@@ -42,8 +42,15 @@ export function BrowseScreen() {
   const lastSearchKey = useRef(searchKey);
   usePageTitle(t('browse.title'));
 
-  // The URL may change under us (back button, a link): the search box follows it.
-  useEffect(() => setTyped(query.q), [query.q]);
+  // The URL may change under us (back button, a link): the search box follows it, but not the echo of
+  // its own typing, which arrives a render late and would swallow fast keystrokes.
+  const lastWrittenQ = useRef(query.q);
+  useEffect(() => {
+    if (query.q !== lastWrittenQ.current) {
+      lastWrittenQ.current = query.q;
+      setTyped(query.q);
+    }
+  }, [query.q]);
   useEffect(() => {
     if (lastSearchKey.current !== searchKey) {
       lastSearchKey.current = searchKey;
@@ -70,6 +77,7 @@ export function BrowseScreen() {
   const hasOrigin = query.near !== null && (query.near !== NEAR_HERE || devicePosition.value !== null);
 
   const onSearchInput = (value: string) => {
+    lastWrittenQ.current = value;
     setTyped(value);
     setQuery({ ...query, q: value }, { replace: true });
   };
@@ -95,15 +103,17 @@ export function BrowseScreen() {
           <button type="button" class="button button--secondary filters-toggle" aria-expanded={isFiltersOpen} aria-controls="browse-filters" onClick={() => setFiltersOpen(!isFiltersOpen)}>
             {filterCount > 0 ? t('browse.filters.toggleCount', { count: filterCount }) : t('browse.filters.toggle')}
           </button>
-          {(filterCount > 0 || query.q !== '') && (
-            <button type="button" class="button button--link" onClick={() => setQuery({ ...emptyQuery, near: query.near, sort: query.sort, view: query.view })}>
-              {t('browse.filters.clearAll')}
-            </button>
-          )}
         </div>
         <div id="browse-filters" class="browse__filters" hidden={!isFiltersOpen}>
           {isFiltersOpen && <FiltersPanel feed={feed} prepared={prepared} query={query} onChange={(next) => setQuery(next)} today={prepared.today} />}
         </div>
+        {(filterCount > 0 || query.q !== '') && (
+          <p class="browse__clear">
+            <button type="button" class="button button--link" onClick={() => setQuery({ ...emptyQuery, near: query.near, sort: query.sort, view: query.view })}>
+              {t('browse.filters.clearAll')}
+            </button>
+          </p>
+        )}
       </div>
 
       <div class="browse__bar">
