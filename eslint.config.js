@@ -33,6 +33,11 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
+    // The service worker runs in a worker: no window or document there (its own tsconfig says so too).
+    files: ['src/pwa/sw.ts'],
+    languageOptions: { globals: { ...globals.serviceworker } },
+  },
+  {
     files: ['scripts/**', 'tests/**', '*.config.ts', '*.config.js', 'tests/**/*.config.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },

@@ -1,9 +1,72 @@
 // Build settings. FEED_URL, TILE_URL and TILE_ATTRIBUTION are read from the environment at build time (README "Settings").
+// The service worker (src/pwa/sw.ts, built to /sw.js) and the web app manifest come from vite-plugin-pwa (README "Offline
+// use and installing").
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const THEME_COLOUR = '#1f5f5b'; // --colour-primary in src/app/styles.css: the header
+const BACKGROUND_COLOUR = '#fbf8f3'; // --colour-background
 
 export default defineConfig({
-  plugins: [preact()],
+  plugins: [
+    preact(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/pwa',
+      filename: 'sw.ts', // built as /sw.js: never rename it, or installed copies would never hear of updates
+      // src/pwa/register.ts registers it with workbox-window after the first screen is drawn.
+      injectRegister: false,
+      // The kill switch (README "If a bad service worker goes out"): SW_KILL_SWITCH=1 builds a /sw.js that takes over at
+      // once, deletes every cache, unregisters itself and reloads open pages from the network.
+      selfDestroying: process.env.SW_KILL_SWITCH === '1',
+      // The manifest and its icons are in globPatterns below; the plugin adds the manifest itself.
+      includeManifestIcons: false,
+      injectManifest: {
+        // The app shell, every JS chunk (map and locales included), CSS and icons. Not the feed (runtime-cached, see
+        // sw.ts), not the manifest's screenshots (only app stores show them).
+        globPatterns: ['**/*.{html,js,css,svg,png,woff2}'],
+        globIgnores: ['screenshots/**', 'sw.js', '**/*.map'],
+        // Leaflet's map chunk is the biggest file, about 170 kB; anything near this limit is a mistake worth failing on.
+        maximumFileSizeToCacheInBytes: 1024 * 1024,
+      },
+      manifest: {
+        id: '/',
+        name: 'Thriving Communities',
+        short_name: 'Thriving',
+        description: 'Find community groups and activities near you, save the ones you like, and ask your local social-prescribing service for support.',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        // The manifest cannot follow the reader's language: it is English and left-to-right, and the app switches language inside.
+        lang: 'en',
+        dir: 'ltr',
+        theme_color: THEME_COLOUR,
+        background_color: BACKGROUND_COLOUR,
+        categories: ['health', 'lifestyle', 'social'],
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
+          { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: '/icons/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+        ],
+        shortcuts: [
+          {
+            name: 'Favourites',
+            short_name: 'Favourites',
+            description: 'The groups and activities you saved',
+            url: '/favourites',
+            icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }],
+          },
+        ],
+        screenshots: [
+          { src: '/screenshots/narrow.png', sizes: '360x780', type: 'image/png', form_factor: 'narrow', label: 'Groups and activities near you, on a phone' },
+          { src: '/screenshots/wide.png', sizes: '1280x800', type: 'image/png', form_factor: 'wide', label: 'Groups and activities near you, on a computer' },
+        ],
+      },
+    }),
+  ],
   envPrefix: ['FEED_URL', 'TILE_', 'APP_VERSION'],
   build: {
     target: 'es2022',

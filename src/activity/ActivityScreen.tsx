@@ -1,6 +1,5 @@
 // An activity's own page at /activity/<id>: everything needed to decide and to go, and the way to join that fits.
 import { useMemo } from 'preact/hooks';
-import { lazy } from 'preact-iso';
 import type { Activity, Feed, Organisation, Venue } from '../feed/schema';
 import { currentFeed } from '../feed/state';
 import { nextOccurrences, localParts } from '../feed/schedule';
@@ -15,8 +14,10 @@ import { Badges } from './Badges';
 import { describeOccurrence } from './when';
 import { describeSession, describeSessionWindow, directionsHref, languageName, mailtoHref, telHref } from './facts';
 import { ActivityNotFound } from './ActivityNotFound';
+import { NeedsInternet } from '../pwa/NeedsInternet';
+import { FavouriteToggle } from '../favourites/FavouriteToggle';
+import { LazyMapView } from '../map/LazyMapView';
 
-const MapView = lazy(() => import('../map/MapView'));
 
 interface Props {
   params?: { id?: string };
@@ -49,6 +50,7 @@ function ActivityDetails({ feed, activity }: { feed: Feed; activity: Activity })
       <h1 tabIndex={-1} class="activity__title">
         <FeedText value={activity.name} maxLength={200} />
       </h1>
+      <FavouriteToggle activity={activity} feed={feed} />
       {activity.status !== 'active' && (
         <p class={`banner banner--${activity.status}`} role="note">
           <strong>{t(`activity.status.${activity.status}`)}</strong> {t(`activity.status.${activity.status}Explained`)}
@@ -226,11 +228,12 @@ function VenueDetails({ venue, activityName, activityId }: { venue: Venue; activ
       <p>
         <a href={directionsHref(venue.lat, venue.lng)} target="_blank" rel="noopener noreferrer" class="external">
           {t('activity.where.directions')}
+          <NeedsInternet />
           <span class="visually-hidden"> {t('app.opensInNewTab')}</span>
         </a>
       </p>
       <div class="activity__map">
-        <MapView
+        <LazyMapView
           markers={[{ id: venue.id, lat: venue.lat, lng: venue.lng, title: activityName, href: `/activity/${activityId}` }]}
           centre={{ lat: venue.lat, lng: venue.lng }}
           zoom={15}
@@ -324,6 +327,7 @@ function ContactLinks({ phone, email, website, subject }: { phone?: string | und
         <li>
           <a href={website} target="_blank" rel="noopener noreferrer" class="external">
             {t('activity.contact.website')}
+            <NeedsInternet />
             <span class="visually-hidden"> {t('app.opensInNewTab')}</span>
           </a>
         </li>

@@ -1,15 +1,26 @@
 // The shell: skip link, header, the routed screen, and the notices every screen shares.
-import { LocationProvider, Router, Route } from 'preact-iso';
+import { LocationProvider, Router, Route, lazy } from 'preact-iso';
+import { useEffect } from 'preact/hooks';
 import { language, t } from '../i18n';
 import { BrowseScreen } from '../browse/BrowseScreen';
 import { ActivityScreen } from '../activity/ActivityScreen';
 import { noteRouteChange } from './navigation';
 import { NotFoundScreen } from './NotFoundScreen';
 import { FeedGate } from './FeedGate';
+import { SiteFooter } from './SiteFooter';
+import { PwaNotices } from '../pwa/PwaNotices';
+import { InstallButton } from '../pwa/InstallButton';
+import { FavouritesNavLink } from '../favourites/FavouritesNavLink';
+import { FavouritesLive } from '../favourites/FavouritesLive';
+import { loadFavourites } from '../favourites/state';
+
+const FavouritesScreen = lazy(() => import('../favourites/FavouritesScreen'));
 
 export function App() {
   // Reading the signal here re-renders every screen in the new language.
   const lang = language.value;
+  // Favourites are read after the first render, so opening the database never delays the first screen.
+  useEffect(() => void loadFavourites(), []);
   return (
     <LocationProvider>
       <a class="skip-link" href="#main">
@@ -21,17 +32,23 @@ export function App() {
         </a>
         <nav aria-label={t('nav.main')}>
           <a href="/">{t('nav.browse')}</a>
+          <FavouritesNavLink />
         </nav>
+        <InstallButton />
       </header>
       <main id="main" tabIndex={-1}>
+        <PwaNotices />
+        <FavouritesLive />
         <FeedGate>
           <Router onRouteChange={noteRouteChange}>
             <Route path="/" component={BrowseScreen} />
             <Route path="/activity/:id" component={ActivityScreen} />
+            <Route path="/favourites" component={FavouritesScreen} />
             <Route default component={NotFoundScreen} />
           </Router>
         </FeedGate>
       </main>
+      <SiteFooter />
     </LocationProvider>
   );
 }

@@ -1,12 +1,21 @@
-// Entry point: set up the language, start loading the feed, and render the shell.
+// Entry point: set up the language, start loading the feed, and render the shell; then, in the background, the service worker.
 import { render } from 'preact';
 import './styles.css';
+import '../pwa/pwa.css';
 import { initI18n } from '../i18n';
 import { loadFeed } from '../feed/load';
 import { App } from './App';
+import { listenForSavedFeedUpdates } from '../pwa/saved-feed';
 
+listenForSavedFeedUpdates();
 const feedLoading = loadFeed();
 void initI18n().then(() => {
   render(<App />, document.getElementById('app')!);
+  // workbox-window and the worker's downloads wait until the first screen and its feed are in.
+  if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+    void feedLoading
+      .then(() => import('../pwa/register'))
+      .then(({ registerServiceWorker }) => registerServiceWorker())
+      .catch(() => undefined); // no worker means no offline use, never a broken app
+  }
 });
-void feedLoading;

@@ -2,15 +2,14 @@
 // and moves focus to each new screen's heading so screen readers announce it.
 let routeChanges = 0;
 
-/** Called by the router for every new screen, the first one included. */
+/** Called by the router when the path changes (not for the first screen, which keeps the browser's own focus). */
 export function noteRouteChange(): void {
   routeChanges += 1;
-  // The first screen keeps the browser's own focus; later screens put focus on their heading.
-  if (routeChanges > 1) focusScreenHeading();
+  focusScreenHeading();
 }
 
 export function hasInAppHistory(): boolean {
-  return routeChanges > 1;
+  return routeChanges > 0;
 }
 
 function focusScreenHeading(): void {

@@ -5,6 +5,7 @@ import { t } from '../i18n';
 import { describeOccurrence } from '../activity/when';
 import { Badges } from '../activity/Badges';
 import { formatMiles } from './format';
+import { FavouriteToggle } from '../favourites/FavouriteToggle';
 import type { Result } from './filter';
 
 interface Props {
@@ -43,6 +44,7 @@ export function ActivityCard({ result, feed, now, today }: Props) {
         {distanceKm !== null && <span class="card__distance">{t('browse.distance', { distance: formatMiles(distanceKm) })}</span>}
       </p>
       <Badges activity={activity} venue={venue} today={today} />
+      <FavouriteToggle activity={activity} feed={feed} />
     </article>
   );
 }

@@ -1,6 +1,5 @@
 // The home screen: search, near, filters, and the results as a list and a map that always show the same set.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { lazy } from 'preact-iso';
 import { currentFeed } from '../feed/state';
 import { pickText } from '../feed/text';
 import { language, t } from '../i18n';
@@ -13,8 +12,7 @@ import { activeFilterCount, activeFilters, emptyQuery, NEAR_HERE, withoutFilter,
 import { devicePosition, listLength, preparedBrowse } from './state';
 import { useBrowseQuery } from './useBrowseQuery';
 import type { MarkerDescriptor } from '../map/markers';
-
-const MapView = lazy(() => import('../map/MapView'));
+import { LazyMapView } from '../map/LazyMapView';
 
 const PAGE_SIZE = 30;
 const WIDE_SCREEN = '(min-width: 64rem)';
@@ -44,10 +42,13 @@ export function BrowseScreen() {
 
   // The URL may change under us (back button, a link): the search box follows it, but not the echo of
   // its own typing, which arrives a render late and would swallow fast keystrokes.
-  const lastWrittenQ = useRef(query.q);
+  const echoesAwaited = useRef<string[]>([]);
   useEffect(() => {
-    if (query.q !== lastWrittenQ.current) {
-      lastWrittenQ.current = query.q;
+    const echo = echoesAwaited.current.indexOf(query.q);
+    if (echo >= 0) {
+      echoesAwaited.current.splice(0, echo + 1);
+    } else {
+      echoesAwaited.current = [];
       setTyped(query.q);
     }
   }, [query.q]);
@@ -77,7 +78,7 @@ export function BrowseScreen() {
   const hasOrigin = query.near !== null && (query.near !== NEAR_HERE || devicePosition.value !== null);
 
   const onSearchInput = (value: string) => {
-    lastWrittenQ.current = value;
+    echoesAwaited.current.push(value);
     setTyped(value);
     setQuery({ ...query, q: value }, { replace: true });
   };
@@ -219,7 +220,7 @@ function ResultsMap({ results }: { results: Result[] }) {
       ? { ...here, label: t('browse.near.you') }
       : null;
   return (
-    <MapView
+    <LazyMapView
       markers={markers}
       centre={position ?? feed.area.centre}
       zoom={position ? 14 : feed.area.zoom}

@@ -1,0 +1,160 @@
+// Favourites: the activities a person has saved on this device, as signals, and the small actions that change them.
+// The database module (and Dexie with it) is imported only when favourites are first needed, never by the first screen.
+import { computed, signal } from '@preact/signals';
+import type { Activity, Feed } from '../feed/schema';
+import type * as Database from '../storage/db';
+import type { DatabaseEvent, FavouriteRecord, StorageFailure } from '../storage/db';
+import { isUsableRecord, snapshotOf } from './saved';
+
+export type FavouritesStatus = 'loading' | 'ready' | 'unavailable' | 'full';
+
+/** Saved activities, most recently saved first. */
+export const favourites = signal<readonly FavouriteRecord[]>([]);
+export const favouriteIds = computed(() => new Set(favourites.value.map((favourite) => favourite.activityId)));
+export const favouritesStatus = signal<FavouritesStatus>('loading');
+
+/** The last change that could not be kept on the device, shown next to the control that asked for it. */
+export interface FavouriteFailure {
+  activityId: string;
+  action: 'save' | 'remove';
+  reason: StorageFailure;
+}
+export const favouriteFailure = signal<FavouriteFailure | null>(null);
+
+/** What the polite live region says; `id` changes every time, so saying the same words twice is announced twice. */
+export const favouriteAnnouncement = signal<{ kind: 'saved' | 'removed'; id: number } | null>(null);
+
+/** Something the person has to do for the database: reload (another tab has a newer version) or close other tabs. */
+export const databaseNotice = signal<'reload' | 'blocked' | null>(null);
+
+let database: Promise<typeof Database> | null = null;
+
+function storage(): Promise<typeof Database> {
+  database ??= import('../storage/db').then(
+    (module) => {
+      module.onDatabaseEvent(noteDatabaseEvent);
+      return module;
+    },
+    (error: unknown) => {
+      database = null;
+      throw error;
+    },
+  );
+  return database;
+}
+
+function noteDatabaseEvent(event: DatabaseEvent): void {
+  if (event === 'versionchange') databaseNotice.value = 'reload';
+  else if (event === 'blocked') databaseNotice.value = 'blocked';
+  else if (databaseNotice.value === 'blocked') databaseNotice.value = null;
+}
+
+async function failureOf(error: unknown): Promise<StorageFailure> {
+  try {
+    return (await storage()).storageFailureOf(error);
+  } catch {
+    return 'other';
+  }
+}
+
+let loading: Promise<void> | null = null;
+
+/** Reads the saved favourites once (later calls share the first); after a failure, the next call tries again. */
+export function loadFavourites(): Promise<void> {
+  loading ??= (async () => {
+    try {
+      const records = await (await storage()).readFavourites();
+      favourites.value = records.filter(isUsableRecord);
+      favouritesStatus.value = 'ready';
+    } catch {
+      // Whatever stops us reading them (usually private browsing), none can be shown or kept until the next try.
+      favouritesStatus.value = 'unavailable';
+      loading = null;
+    }
+  })();
+  return loading;
+}
+
+let hasAskedToPersist = false;
+
+/** Asks the browser, once, not to clear our storage when space runs low (Firefox may ask the person; Chrome decides itself). */
+function askToPersistOnce(): void {
+  if (hasAskedToPersist) return;
+  hasAskedToPersist = true;
+  const storageManager = typeof navigator === 'undefined' ? undefined : navigator.storage;
+  if (typeof storageManager?.persist !== 'function') return;
+  storageManager.persist().catch(() => false);
+}
+
+/** Activities with a save or removal on its way to the database; another tap waits for it to finish. */
+const pending = new Set<string>();
+
+function announce(kind: 'saved' | 'removed'): void {
+  favouriteAnnouncement.value = { kind, id: (favouriteAnnouncement.value?.id ?? 0) + 1 };
+}
+
+function fail(failure: FavouriteFailure): void {
+  favouriteFailure.value = failure;
+  if (failure.reason === 'full') favouritesStatus.value = 'full';
+  else if (failure.reason === 'unavailable') favouritesStatus.value = 'unavailable';
+}
+
+function bySavedAtNewestFirst(a: FavouriteRecord, b: FavouriteRecord): number {
+  return a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0;
+}
+
+/** Saves an activity, or removes it when it is already saved. */
+export async function toggleFavourite(activity: Activity, feed: Feed): Promise<void> {
+  if (favouriteIds.value.has(activity.id)) await removeFavourite(activity.id);
+  else await saveFavourite(activity, feed);
+}
+
+/** Keeps a snapshot of the activity as the feed gives it now, so it can be shown even after it leaves the feed. */
+export async function saveFavourite(activity: Activity, feed: Feed): Promise<void> {
+  const activityId = activity.id;
+  // Guard: one change at a time per activity, and only when the device can keep anything at all.
+  if (pending.has(activityId)) return;
+  if (databaseNotice.value === 'reload') return fail({ activityId, action: 'save', reason: 'other' });
+  pending.add(activityId);
+  try {
+    await loadFavourites();
+    if (favouritesStatus.value === 'unavailable') return fail({ activityId, action: 'save', reason: 'unavailable' });
+    if (favouriteIds.value.has(activityId)) return;
+
+    const record: FavouriteRecord = { activityId, savedAt: new Date().toISOString(), snapshot: snapshotOf(activity, feed) };
+    favourites.value = [record, ...favourites.value];
+    favouriteFailure.value = null;
+    askToPersistOnce();
+    try {
+      await (await storage()).writeFavourite(record);
+      if (favouritesStatus.value === 'full') favouritesStatus.value = 'ready';
+      announce('saved');
+    } catch (error) {
+      favourites.value = favourites.value.filter((favourite) => favourite !== record);
+      fail({ activityId, action: 'save', reason: await failureOf(error) });
+    }
+  } finally {
+    pending.delete(activityId);
+  }
+}
+
+export async function removeFavourite(activityId: string): Promise<void> {
+  if (pending.has(activityId)) return;
+  if (databaseNotice.value === 'reload') return fail({ activityId, action: 'remove', reason: 'other' });
+  const removed = favourites.value.find((favourite) => favourite.activityId === activityId);
+  if (!removed) return;
+  pending.add(activityId);
+  favourites.value = favourites.value.filter((favourite) => favourite !== removed);
+  favouriteFailure.value = null;
+  try {
+    await (await storage()).deleteFavourite(activityId);
+    // Removing frees space, so saving may work again.
+    if (favouritesStatus.value === 'full') favouritesStatus.value = 'ready';
+    announce('removed');
+  } catch (error) {
+    favourites.value = [...favourites.value, removed].sort(bySavedAtNewestFirst);
+    fail({ activityId, action: 'remove', reason: await failureOf(error) });
+  } finally {
+    pending.delete(activityId);
+  }
+}

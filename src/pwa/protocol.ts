@@ -1,0 +1,20 @@
+// What the page and the service worker agree on: cache names and the messages they send each other.
+
+/** The last good copy of the activity feed (stale-while-revalidate; replaced only by a feed that passes the checks). */
+export const FEED_CACHE = 'tc-feed-v1';
+/** Map tiles someone has actually looked at (cache-first, limited in number and age). */
+export const TILE_CACHE = 'tc-tiles-v1';
+
+/** Page → waiting worker: the person pressed 'Reload', so take over now. */
+export const SKIP_WAITING = 'SKIP_WAITING';
+/** Worker → pages: a newer, valid feed is now in FEED_CACHE. */
+export const FEED_UPDATED = 'FEED_UPDATED';
+
+export interface FeedUpdatedMessage {
+  type: typeof FEED_UPDATED;
+  url: string;
+}
+
+export function isFeedUpdatedMessage(data: unknown): data is FeedUpdatedMessage {
+  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === FEED_UPDATED && typeof (data as { url?: unknown }).url === 'string';
+}
