@@ -33,6 +33,7 @@ export function BrowseScreen() {
   const prepared = preparedBrowse.value;
   const [query, setQuery] = useBrowseQuery();
   const [isFiltersOpen, setFiltersOpen] = useState(false);
+  const [isNearOpen, setNearOpen] = useState(false);
   const [typed, setTyped] = useState(query.q);
   const isWide = useMediaQuery(WIDE_SCREEN);
   const searchKey = `${query.q}|${query.categories}|${query.day}|${query.times}|${query.free}|${query.women}|${query.children}|${query.languages}|${query.access}|${query.join}|${query.online}|${query.near}|${query.sort}`;
@@ -77,6 +78,13 @@ export function BrowseScreen() {
   const isListShown = isWide || query.view === 'list';
   const hasOrigin = query.near !== null && (query.near !== NEAR_HERE || devicePosition.value !== null);
 
+  const chosenPlace = query.near && query.near !== NEAR_HERE ? feed.area.places.find((p) => p.id === query.near) : undefined;
+  const nearLabel = chosenPlace
+    ? t('browse.near.toggleChosen', { place: pickText(chosenPlace.name, language.value, feed.defaultLanguage).text })
+    : query.near === NEAR_HERE && devicePosition.value !== null
+      ? t('browse.near.toggleHere')
+      : t('browse.near.toggle');
+
   const onSearchInput = (value: string) => {
     echoesAwaited.current.push(value);
     setTyped(value);
@@ -99,11 +107,26 @@ export function BrowseScreen() {
             onInput={(event) => onSearchInput(event.currentTarget.value)}
           />
         </form>
-        <NearPicker feed={feed} query={query} onChange={(next) => setQuery(next)} />
-        <div class="browse__filter-bar">
+        <div class="browse__toggles">
+          <button type="button" class="button button--secondary near-toggle" aria-expanded={isNearOpen} aria-controls="browse-near" onClick={() => setNearOpen(!isNearOpen)}>
+            {nearLabel}
+          </button>
           <button type="button" class="button button--secondary filters-toggle" aria-expanded={isFiltersOpen} aria-controls="browse-filters" onClick={() => setFiltersOpen(!isFiltersOpen)}>
             {filterCount > 0 ? t('browse.filters.toggleCount', { count: filterCount }) : t('browse.filters.toggle')}
           </button>
+        </div>
+        <div id="browse-near" class="browse__near" hidden={!isNearOpen}>
+          {isNearOpen && (
+            <NearPicker
+              feed={feed}
+              query={query}
+              onChange={(next) => {
+                setQuery(next);
+                // A place chosen: the panel has done its job; the button now names the place.
+                if (next.near !== null && next.near !== query.near) setNearOpen(false);
+              }}
+            />
+          )}
         </div>
         <div id="browse-filters" class="browse__filters" hidden={!isFiltersOpen}>
           {isFiltersOpen && <FiltersPanel feed={feed} prepared={prepared} query={query} onChange={(next) => setQuery(next)} today={prepared.today} />}
