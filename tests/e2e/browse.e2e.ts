@@ -217,6 +217,23 @@ describe('the map', () => {
     await context.close();
   });
 
+  it('never traps keyboard focus: Tab goes through the map and out the other side', async () => {
+    const { context, page } = await open('/?q=walk&view=map');
+    await page.locator('.map-badge').first().waitFor();
+    await page.locator('.leaflet-container').focus();
+    const insideMap = () => page.evaluate(() => document.activeElement?.closest('.leaflet-container') !== null);
+    let steps = 0;
+    while ((await insideMap()) && steps < 60) {
+      await page.keyboard.press('Tab');
+      steps += 1;
+    }
+    expect(await insideMap()).toBe(false);
+    await page.locator('.leaflet-container').focus();
+    await page.keyboard.press('Shift+Tab');
+    expect(await insideMap()).toBe(false);
+    await context.close();
+  });
+
   it('sits beside the list on a wide screen', async () => {
     const { context, page } = await open('/', { viewport: DESKTOP });
     await page.locator('.leaflet-container').waitFor();
