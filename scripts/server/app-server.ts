@@ -1,7 +1,9 @@
-// The server `npm start` runs: the built app on loopback. Tests start it on a free port.
+// The server `npm start` runs: the built app and the referral receiver (/api/referrals) on loopback. Tests start it on
+// a free port.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import { serveStatic } from './static';
+import type { ReferralReceiver } from './referrals';
 
 export interface AppServerOptions {
   /** Folder of the built app. */
@@ -10,6 +12,8 @@ export interface AppServerOptions {
   host?: string;
   /** Answers some requests before the static files (tests use it to serve their own feeds and tiles). */
   handle?: (request: IncomingMessage, response: ServerResponse) => boolean | Promise<boolean>;
+  /** Answers POST/OPTIONS /api/referrals on the same origin (scripts/server/referrals.ts). */
+  referrals?: ReferralReceiver;
 }
 
 export interface RunningServer {
@@ -22,6 +26,7 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   const root = resolve(options.root);
   const server = createServer((request, response) => {
     Promise.resolve(options.handle ? options.handle(request, response) : false)
+      .then((handled) => handled || (options.referrals?.handle(request, response) ?? false))
       .then((handled) => handled || serveStatic(root, request, response))
       .then((handled) => {
         if (!handled) response.writeHead(405, { Allow: 'GET, HEAD' }).end();

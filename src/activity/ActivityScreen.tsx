@@ -267,9 +267,15 @@ function HowToJoin({ activity, feed, organisation }: { activity: Activity; feed:
           <p>{t('activity.join.selfRefer')}</p>
           {referral && (
             <>
+              <p class="activity__ask">
+                <a class="button" href={`/refer?activity=${encodeURIComponent(activity.id)}`}>
+                  {t('activity.join.askToJoin')}
+                </a>
+              </p>
               <p>
                 {t('activity.join.hub')} <FeedText value={referral.hub} />
               </p>
+              {(referral.phone || referral.email) && <p>{t('activity.join.orContact')}</p>}
               <ContactLinks phone={referral.phone} email={referral.email} subject={t('activity.join.emailSubject', { name })} />
             </>
           )}

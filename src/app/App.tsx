@@ -15,6 +15,8 @@ import { FavouritesLive } from '../favourites/FavouritesLive';
 import { loadFavourites } from '../favourites/state';
 
 const FavouritesScreen = lazy(() => import('../favourites/FavouritesScreen'));
+const ReferralScreen = lazy(() => import('../referral/ReferralScreen'));
+const MyReferralsScreen = lazy(() => import('../referral/MyReferralsScreen'));
 
 export function App() {
   // Reading the signal here re-renders every screen in the new language.
@@ -33,6 +35,7 @@ export function App() {
         <nav aria-label={t('nav.main')}>
           <a href="/">{t('nav.browse')}</a>
           <FavouritesNavLink />
+          <a href="/refer">{t('nav.askForSupport')}</a>
         </nav>
         <InstallButton />
       </header>
@@ -44,6 +47,10 @@ export function App() {
             <Route path="/" component={BrowseScreen} />
             <Route path="/activity/:id" component={ActivityScreen} />
             <Route path="/favourites" component={FavouritesScreen} />
+            <Route path="/refer" component={ReferralScreen} />
+            <Route path="/refer/:step" component={ReferralScreen} />
+            <Route path="/refer/sent/:id" component={ReferralScreen} />
+            <Route path="/my-referrals" component={MyReferralsScreen} />
             <Route default component={NotFoundScreen} />
           </Router>
         </FeedGate>

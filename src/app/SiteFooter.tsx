@@ -10,6 +10,9 @@ export function SiteFooter() {
     <footer class="site-footer">
       {feed && <p>{t('pwa.footer.listingsUpdated', { date: listingsDate(feed) })}</p>}
       <p>{t('pwa.footer.version', { version: settings.appVersion })}</p>
+      <p>
+        <a href="/my-referrals">{t('referral.mine.title')}</a>
+      </p>
     </footer>
   );
 }

@@ -6,11 +6,16 @@ import { initI18n } from '../i18n';
 import { loadFeed } from '../feed/load';
 import { App } from './App';
 import { listenForSavedFeedUpdates } from '../pwa/saved-feed';
+import { hasPendingReferrals } from '../referral/pending-flag';
 
 listenForSavedFeedUpdates();
 const feedLoading = loadFeed();
 void initI18n().then(() => {
   render(<App />, document.getElementById('app')!);
+  // A referral waiting in the outbox goes now; the outbox code (and the database) load only when one is waiting.
+  if (hasPendingReferrals()) {
+    void import('../referral/outbox').then(({ startOutbox }) => startOutbox()).catch(() => undefined);
+  }
   // workbox-window and the worker's downloads wait until the first screen and its feed are in.
   if (import.meta.env.PROD && 'serviceWorker' in navigator) {
     void feedLoading

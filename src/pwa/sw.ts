@@ -11,6 +11,8 @@ import { settings } from '../app/settings';
 import { isAcceptableFeedResponse } from './feed-acceptance';
 import { FEED_CACHE, FEED_UPDATED, SKIP_WAITING, TILE_CACHE, type FeedUpdatedMessage } from './protocol';
 import { tileUrlPattern } from './tile-pattern';
+import { OUTBOX_SYNC_TAG } from '../referral/outbox-core';
+import { deliverFromWorker } from '../referral/worker-delivery';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | PrecacheEntry)[] };
 
@@ -82,3 +84,15 @@ registerRoute(
     plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ ...TILE_LIMITS, purgeOnQuotaError: true })],
   }),
 );
+
+// ---- The referral outbox: Background Sync delivers referrals waiting in IndexedDB even after the app is closed. The
+// page registers the tag whenever something waits (src/referral/outbox.ts); a lease in each record keeps the worker and
+// open tabs from sending the same referral at once, and the receiver deduplicates by id in any case.
+interface SyncEvent extends ExtendableEvent {
+  readonly tag: string;
+}
+self.addEventListener('sync' as keyof ServiceWorkerGlobalScopeEventMap, (event) => {
+  const sync = event as unknown as SyncEvent;
+  if (sync.tag !== OUTBOX_SYNC_TAG) return;
+  sync.waitUntil(deliverFromWorker(indexedDB, (...args) => fetch(...args)));
+});

@@ -1,8 +1,10 @@
 // The app's one IndexedDB database, through Dexie: its versioned schema, opening it only when first needed,
-// and turning storage failures into three plain reasons the UI can explain. Only `src/favourites/` uses it
-// (the referral outbox joins as version 2). Import it dynamically so the first screen never loads Dexie.
+// and turning storage failures into three plain reasons the UI can explain. `src/favourites/` uses it, and the referral
+// outbox (version 2), whose operations live in src/referral/outbox-core.ts as raw IndexedDB transactions because the
+// service worker runs them too. Import it dynamically so the first screen never loads Dexie.
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Activity, Text } from '../feed/schema';
+import type { OutboxRecord } from '../referral/outbox-core';
 
 export const DATABASE_NAME = 'thriving-communities';
 
@@ -39,11 +41,14 @@ interface SchemaVersion {
  */
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 1, stores: { favourites: 'activityId, savedAt' } },
-  // Version 2 (the referral outbox) will go here, e.g. { version: 2, stores: { outbox: '++id, createdAt' } }.
+  // The referral outbox: referrals waiting to be sent (with their personal data), refused ones, and what is left of
+  // delivered ones (no personal data). Keyed by the referral's own id, made once on the device.
+  { version: 2, stores: { outbox: 'id, status' } },
 ];
 
 class AppDatabase extends Dexie {
   favourites!: Table<FavouriteRecord, string>;
+  outbox!: Table<OutboxRecord, string>;
 
   constructor(factory: IDBFactory, keyRange: typeof IDBKeyRange) {
     super(DATABASE_NAME, { indexedDB: factory, IDBKeyRange: keyRange });
@@ -197,4 +202,12 @@ export function writeFavourite(record: FavouriteRecord): Promise<void> {
 
 export function deleteFavourite(activityId: string): Promise<void> {
   return run((db) => db.favourites.delete(activityId));
+}
+
+/**
+ * The open database's IndexedDB connection, for the outbox operations in src/referral/outbox-core.ts (shared with the
+ * service worker, which has no Dexie). Dexie still owns the schema, its versions and upgrades, and other tabs' events.
+ */
+export async function outboxConnection(): Promise<IDBDatabase> {
+  return (await openDatabase()).backendDB();
 }

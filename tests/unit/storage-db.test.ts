@@ -10,6 +10,7 @@ import {
   DATABASE_NAME,
   deleteFavourite,
   onDatabaseEvent,
+  outboxConnection,
   readFavourites,
   SCHEMA_VERSIONS,
   StorageError,
@@ -19,6 +20,8 @@ import {
   type FavouriteRecord,
 } from '../../src/storage/db';
 import { at, FIXTURE_NOW, minimalFeed } from './fixtures';
+import { putWaiting, readOutbox, type DeliveredRecord, type WaitingRecord } from '../../src/referral/outbox-core';
+import { emptyAnswers } from '../../src/referral/answers';
 
 const feed: Feed = checkFeed(minimalFeed(), { now: FIXTURE_NOW }).feed!;
 const knit = at(feed.activities, 0);
@@ -97,6 +100,40 @@ interface ShippedVersion {
 
 const V1_FAVOURITES = [recordOf(0, '2026-11-20T09:00:00.000Z'), recordOf(2, '2026-11-21T09:00:00.000Z')];
 
+const V2_DELIVERED: DeliveredRecord = {
+  id: '0f8c2f9e-6a0e-4a4b-9a39-1f7c8a0e2b11',
+  status: 'delivered',
+  createdAt: '2026-11-20T09:00:00.000Z',
+  deliveredAt: '2026-11-20T09:00:05.000Z',
+  reference: 'OSP-4821',
+  interests: [{ activityId: knit.id, name: 'Knit and Natter' }],
+};
+
+const V2_WAITING: WaitingRecord = {
+  id: '11111111-1111-4111-8111-111111111111',
+  status: 'pending',
+  endpoint: 'https://hub.example.org/api/referrals',
+  body: {
+    id: '11111111-1111-4111-8111-111111111111',
+    createdAt: '2026-11-20T09:00:00.000Z',
+    locale: 'en',
+    for: 'self',
+    person: { name: 'Rani Begum' },
+    contact: { methods: ['email'], bestTimes: [] },
+    interests: [],
+    consent: { shareWithHub: true, healthInformation: true, statement: 'I agree', at: '2026-11-20T09:00:00.000Z' },
+  },
+  draft: emptyAnswers(),
+  createdAt: '2026-11-20T09:00:00.000Z',
+  interests: [],
+  attempts: 0,
+  nextAttemptAt: 0,
+  lastProblem: null,
+  refusal: null,
+  leaseOwner: null,
+  leaseUntil: 0,
+};
+
 const SHIPPED: ShippedVersion[] = [
   {
     version: 1,
@@ -109,7 +146,35 @@ const SHIPPED: ShippedVersion[] = [
       expect(await readFavourites()).toEqual([...V1_FAVOURITES].reverse());
     },
   },
+  {
+    // The referral outbox: a database left by version 1 keeps its favourites and gains an empty outbox.
+    version: 2,
+    stores: { outbox: 'id, status' },
+    migrate(db) {
+      db.createObjectStore('outbox', { keyPath: 'id' }).createIndex('status', 'status');
+    },
+    records: { favourites: V1_FAVOURITES, outbox: [V2_DELIVERED] },
+    async check() {
+      expect(await readFavourites()).toEqual([...V1_FAVOURITES].reverse());
+      expect(await readOutbox(await outboxConnection())).toEqual([V2_DELIVERED]);
+    },
+  },
 ];
+
+describe('upgrading from version 1 to 2', () => {
+  it('keeps the favourites and adds an empty outbox that takes referrals', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const raw = await openRaw(10, (db) => at(SHIPPED, 0).migrate(db, undefined as unknown as IDBTransaction));
+    await putRaw(raw, 'favourites', V1_FAVOURITES);
+    raw.close();
+    expect(await readFavourites()).toEqual([...V1_FAVOURITES].reverse());
+    const connection = await outboxConnection();
+    expect(connection.version).toBe(20);
+    expect(await readOutbox(connection)).toEqual([]);
+    await putWaiting(connection, { ...V2_WAITING });
+    expect((await readOutbox(connection)).map((record) => record.status)).toEqual(['pending']);
+  });
+});
 
 describe('upgrades', () => {
   it('still declares every shipped version exactly as it shipped', () => {
