@@ -14,6 +14,34 @@ const wrappedLibraries = {
   ],
 };
 
+// Every word a person sees goes through i18next: text written straight into JSX, or into the attributes screen readers
+// and tooltips read, is an error. Punctuation and symbols (' · ', '–') are fine.
+const USER_VISIBLE_ATTRIBUTES = new Set(['aria-label', 'aria-description', 'aria-roledescription', 'title', 'placeholder', 'alt', 'label']);
+const hasLetters = (text) => /\p{L}/u.test(text);
+const i18nPlugin = {
+  rules: {
+    'no-literal-text': {
+      meta: { type: 'problem', messages: { literal: 'User-visible text "{{text}}" must come from i18next t().' } },
+      create(context) {
+        const report = (node, text) => context.report({ node, messageId: 'literal', data: { text: text.trim().slice(0, 40) } });
+        return {
+          JSXText(node) {
+            if (hasLetters(node.value)) report(node, node.value);
+          },
+          JSXAttribute(node) {
+            const name = typeof node.name.name === 'string' ? node.name.name : '';
+            if (!USER_VISIBLE_ATTRIBUTES.has(name) || !node.value) return;
+            if (node.value.type === 'Literal' && typeof node.value.value === 'string' && hasLetters(node.value.value)) report(node, node.value.value);
+            if (node.value.type === 'JSXExpressionContainer' && node.value.expression.type === 'Literal' && typeof node.value.expression.value === 'string' && hasLetters(node.value.expression.value)) {
+              report(node, node.value.expression.value);
+            }
+          },
+        };
+      },
+    },
+  },
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'coverage/**', 'dev-dist/**'] },
   js.configs.recommended,
@@ -26,6 +54,11 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  {
+    files: ['src/**/*.tsx'],
+    plugins: { i18n: i18nPlugin },
+    rules: { 'i18n/no-literal-text': 'error' },
   },
   {
     // The only modules allowed to import the wrapped libraries.

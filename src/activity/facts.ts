@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import type { DayCode, Session } from '../feed/schema';
 import { dayCodes } from '../feed/schema';
 import { dateTimeFormat, intlLocale } from '../i18n/format';
+import { languageInfo } from '../i18n/languages';
 
 // 2024-01-01 was a Monday, so day index i of `dayCodes` is 2024-01-(1+i).
 function weekdayDate(day: DayCode): Date {
@@ -67,7 +68,10 @@ export function describeSessionWindow(session: Session, t: TFunction): string[] 
 /** The name of a language in the reader's language ('Urdu', 'اردو'…); the code itself if the browser does not know it. */
 export function languageName(code: string, uiLanguage: string): string {
   try {
-    return new Intl.DisplayNames([intlLocale(uiLanguage)], { type: 'language' }).of(code) ?? code;
+    const name = new Intl.DisplayNames([intlLocale(uiLanguage)], { type: 'language' }).of(code);
+    // Some browsers lack some pairs (Urdu's name in Punjabi): the language's own name beats a bare code.
+    if (name && name.toLowerCase() !== code.toLowerCase()) return name;
+    return languageInfo(code)?.nativeName ?? new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
   } catch {
     return code;
   }

@@ -10,6 +10,7 @@ import { FeedGate } from './FeedGate';
 import { SiteFooter } from './SiteFooter';
 import { PwaNotices } from '../pwa/PwaNotices';
 import { InstallButton } from '../pwa/InstallButton';
+import { LanguagePicker } from '../i18n/LanguagePicker';
 import { FavouritesNavLink } from '../favourites/FavouritesNavLink';
 import { FavouritesLive } from '../favourites/FavouritesLive';
 import { loadFavourites } from '../favourites/state';
@@ -38,6 +39,7 @@ export function App() {
           <a href="/refer">{t('nav.askForSupport')}</a>
         </nav>
         <InstallButton />
+        <LanguagePicker />
       </header>
       <main id="main" tabIndex={-1}>
         <PwaNotices />

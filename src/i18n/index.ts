@@ -1,7 +1,7 @@
 // i18next set up to load only the chosen language's file, on demand; `language` is the signal the UI follows.
 import i18next from 'i18next';
 import { signal } from '@preact/signals';
-import { directionOf, preferredLanguage, sourceLanguage } from './languages';
+import { directionOf, languages, preferredLanguage, sourceLanguage, type LanguageInfo } from './languages';
 
 const STORAGE_KEY = 'tc.language';
 
@@ -13,6 +13,20 @@ function loaderFor(code: string) {
 }
 
 export const language = signal(sourceLanguage);
+
+/** The languages that have a locale file in this build, in the picker's order. */
+export const availableLanguages: readonly LanguageInfo[] = languages.filter((l) => loaderFor(l.code) !== undefined);
+
+/** Development only: `?pseudo` shows every translated string accented and bracketed, so text that bypasses i18next stands out. */
+const isPseudo = import.meta.env.DEV && typeof location !== 'undefined' && new URLSearchParams(location.search).has('pseudo');
+
+const PSEUDO_LETTERS: Record<string, string> = { a: 'á', e: 'é', i: 'í', o: 'ó', u: 'ú', A: 'Á', E: 'É', I: 'Í', O: 'Ó', U: 'Ú', c: 'ç', n: 'ñ', s: 'š', y: 'ý' };
+
+function pseudoLocalise(value: string): string {
+  // Leave {{placeholders}} alone; lengthen by about a third, as many languages run longer than English.
+  const accented = value.replace(/{{[^}]*}}|./gs, (part) => (part.length > 1 ? part : (PSEUDO_LETTERS[part] ?? part)));
+  return `[!! ${accented}${'·'.repeat(Math.ceil(value.length / 3))} !!]`;
+}
 
 function rememberedLanguage(): string | null {
   try {
@@ -29,7 +43,11 @@ function applyToDocument(code: string): void {
 
 export async function initI18n(): Promise<void> {
   const remembered = rememberedLanguage();
-  const initial = remembered && loaderFor(remembered) ? remembered : preferredLanguage(navigator.languages ?? [navigator.language]);
+  const available = availableLanguages.map((l) => l.code);
+  const initial = remembered && loaderFor(remembered) ? remembered : preferredLanguage(navigator.languages ?? [navigator.language], available);
+  if (isPseudo) {
+    i18next.use({ type: 'postProcessor', name: 'pseudo', process: (value: string) => pseudoLocalise(value) });
+  }
   await i18next
     .use({
       type: 'backend',
@@ -51,13 +69,20 @@ export async function initI18n(): Promise<void> {
       load: 'currentOnly',
       interpolation: { escapeValue: false }, // Preact escapes text itself.
       returnNull: false,
+      ...(isPseudo ? { postProcess: ['pseudo'] } : {}),
     });
   applyToDocument(initial);
   language.value = initial;
 }
 
+/** Switches the interface language; rejects (keeping the current one) when its file cannot be loaded, e.g. offline before it was ever used. */
 export async function changeLanguage(code: string): Promise<void> {
+  const previous = language.value;
   await i18next.changeLanguage(code);
+  if (!i18next.hasResourceBundle(code, 'translation')) {
+    await i18next.changeLanguage(previous);
+    throw new Error(`The ${code} language file could not be loaded`);
+  }
   try {
     localStorage.setItem(STORAGE_KEY, code);
   } catch {

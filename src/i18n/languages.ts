@@ -6,8 +6,16 @@ export interface LanguageInfo {
   dir: 'ltr' | 'rtl';
 }
 
+/** Oldham's most spoken languages, in the order the picker lists them. A locale file must exist for each. */
 export const languages: readonly LanguageInfo[] = [
   { code: 'en', nativeName: 'English', dir: 'ltr' },
+  { code: 'ur', nativeName: 'اردو', dir: 'rtl' },
+  { code: 'bn', nativeName: 'বাংলা', dir: 'ltr' },
+  { code: 'pa', nativeName: 'ਪੰਜਾਬੀ', dir: 'ltr' },
+  { code: 'gu', nativeName: 'ગુજરાતી', dir: 'ltr' },
+  { code: 'pl', nativeName: 'Polski', dir: 'ltr' },
+  { code: 'ar', nativeName: 'العربية', dir: 'rtl' },
+  { code: 'ro', nativeName: 'Română', dir: 'ltr' },
 ];
 
 export const sourceLanguage = 'en';
@@ -22,14 +30,13 @@ export function directionOf(code: string): 'ltr' | 'rtl' {
   return ['ar', 'ur', 'fa', 'he', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb'].includes(base) ? 'rtl' : 'ltr';
 }
 
-/** The first of the browser's preferred languages that we have, else English. */
-export function preferredLanguage(candidates: readonly string[]): string {
+/** The first of the browser's preferred languages that we have, else English ('ur-PK' gives Urdu, 'pa-Guru-IN' Punjabi). */
+export function preferredLanguage(candidates: readonly string[], available: readonly string[] = languages.map((l) => l.code)): string {
   for (const candidate of candidates) {
     const lower = candidate.toLowerCase();
-    const exact = languages.find((l) => l.code === lower);
-    if (exact) return exact.code;
-    const base = languages.find((l) => l.code === lower.split('-')[0]);
-    if (base) return base.code;
+    if (available.includes(lower)) return lower;
+    const base = lower.split('-')[0] ?? lower;
+    if (available.includes(base)) return base;
   }
   return sourceLanguage;
 }

@@ -138,7 +138,7 @@ async function answerAboutPerson(page: Page, person: Person, options: { violatio
   await continueButton(page).click();
 
   await expectHeading(page, /^Which language would/);
-  await page.getByRole('combobox', { name: 'Language' }).selectOption('ur');
+  await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ur');
   await radio(page, 'Yes').check();
   await check('language');
   await continueButton(page).click();
@@ -331,7 +331,7 @@ describe('other people', () => {
     await page.keyboard.press('Space');
     await submit();
     await expectHeading(page, 'Which language would you like to speak?');
-    await tabTo(page.getByRole('combobox', { name: 'Language' }));
+    await tabTo(page.getByRole('combobox', { name: 'Language', exact: true }));
     await page.keyboard.press('ArrowDown'); // English
     await tabTo(radio(page, 'Yes'));
     await page.keyboard.press('ArrowDown'); // No
@@ -437,7 +437,7 @@ describe('mistakes and interruptions', () => {
 
     await expectHeading(page, 'Which language would they like to speak?');
     await expectErrors(['Choose a language', 'Select yes if an interpreter is needed'], 'language');
-    await page.getByRole('combobox', { name: 'Language' }).selectOption('other');
+    await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('other');
     await radio(page, 'No').check();
     await expectErrors(['Enter the language'], 'language-other');
     await page.getByRole('textbox', { name: 'Which language?' }).fill('Pashto');

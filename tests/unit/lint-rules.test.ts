@@ -18,3 +18,15 @@ describe('wrapped libraries', () => {
     expect(await lintAs('src/map/leaflet.ts', "import L from 'leaflet';\nexport const x = L;\n")).not.toContain('no-restricted-imports');
   });
 });
+
+describe('user-visible text goes through i18next', () => {
+  it('refuses words written straight into JSX and into read-aloud attributes', async () => {
+    expect(await lintAs('src/browse/Sneaky.tsx', 'export const A = () => <p>Find activities</p>;\n')).toContain('i18n/no-literal-text');
+    expect(await lintAs('src/browse/Sneaky.tsx', 'export const A = () => <button aria-label="Close" />;\n')).toContain('i18n/no-literal-text');
+    expect(await lintAs('src/browse/Sneaky.tsx', "export const A = () => <input placeholder={'Search'} />;\n")).toContain('i18n/no-literal-text');
+  });
+  it('allows translated text and punctuation', async () => {
+    const code = "import { t } from '../i18n';\nexport const A = () => <p>{t('browse.title')} · –</p>;\n";
+    expect(await lintAs('src/browse/Fine.tsx', code)).not.toContain('i18n/no-literal-text');
+  });
+});

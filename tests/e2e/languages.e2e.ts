@@ -1,0 +1,180 @@
+// Every resident's language: each main screen in all eight languages at 360 px, right-to-left for Urdu and Arabic,
+// only the chosen locale downloaded, switching offline, and a referral filled in Urdu sent with locale "ur".
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { launchBrowser, newContext, screenshot, serveApp, waitForServiceWorker, DESKTOP } from './harness';
+import { createReferralReceiver, type ReferralReceiver } from '../../scripts/server/referrals';
+import type { RunningServer } from '../../scripts/server/app-server';
+import { languages } from '../../src/i18n/languages';
+import { DRAFT_KEY } from '../../src/referral/answers';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const MONDAY_MORNING = new Date('2026-11-23T09:00:00Z');
+const SCREENS = ['/', '/?view=map', '/activity/knit-and-natter-werneth', '/favourites', '/refer'];
+
+type Tree = { [key: string]: string | Tree };
+function message(code: string, path: string): string {
+  let node: string | Tree = JSON.parse(readFileSync(`locales/${code}.json`, 'utf8')) as Tree;
+  for (const part of path.split('.')) node = (node as Tree)[part]!;
+  return node as string;
+}
+
+let browser: Browser;
+let server: RunningServer;
+let receiver: ReferralReceiver;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'tc-languages-'));
+  receiver = createReferralReceiver({ dataFile: join(dataDir, 'referrals.jsonl') });
+  browser = await launchBrowser();
+  server = await serveApp({ handle: receiver.handle });
+});
+afterAll(async () => {
+  await server.close();
+  await browser.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function openIn(code: string, options: Parameters<typeof newContext>[1] = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, options);
+  await context.addInitScript((lang) => localStorage.setItem('tc.language', lang), code);
+  const page = await context.newPage();
+  await page.clock.setFixedTime(MONDAY_MORNING);
+  return { context, page };
+}
+
+/** What a person would notice: text wider than the screen, or a translation key shown instead of words. */
+async function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth > width + 1) problems.push(`page is ${document.documentElement.scrollWidth}px wide on a ${width}px screen`);
+    for (const element of document.querySelectorAll<HTMLElement>('main *, header *')) {
+      if (element.closest('.leaflet-container')) continue;
+      const box = element.getBoundingClientRect();
+      if (box.width > 0 && box.right > width + 1 && getComputedStyle(element).position !== 'fixed') problems.push(`${element.tagName}.${element.className} sticks out`);
+    }
+    const text = document.body.innerText;
+    const keys = text.match(/\b(app|browse|activity|favourites|referral|pwa|map|schedule|when|nav|language|notFound)\.[a-zA-Z]+[\w.]*/g);
+    if (keys) problems.push(`untranslated keys: ${[...new Set(keys)].slice(0, 5).join(', ')}`);
+    return problems.slice(0, 10);
+  });
+}
+
+describe('each language at 360 px', () => {
+  for (const { code, dir } of languages) {
+    it(`${code}: every main screen renders in ${code}, ${dir}, with nothing wider than the screen`, async () => {
+      const { context, page } = await openIn(code);
+      for (const path of SCREENS) {
+        await page.goto(server.url + path);
+        await page.locator('main h1').first().waitFor();
+        if (path.includes('map')) await page.locator('.leaflet-container').waitFor();
+        await expect(page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).resolves.toEqual([code, dir]);
+        expect(await layoutProblems(page), `${code} ${path}`).toEqual([]);
+        if (path === '/' || path.startsWith('/activity')) await screenshot(page, `lang-${code}-${path === '/' ? 'browse' : 'activity'}-phone`);
+      }
+      await context.close();
+    });
+  }
+});
+
+describe('right to left', () => {
+  for (const code of ['ur', 'ar']) {
+    it(`${code}: mirrored layout, English feed text isolated left to right, and no axe violations`, async () => {
+      const { context, page } = await openIn(code);
+      await page.goto(`${server.url}/activity/knit-and-natter-werneth`);
+      await page.locator('main h1').waitFor();
+      // The back link sits at the right edge of a right-to-left page.
+      const back = await page.locator('.back-link').boundingBox();
+      expect(back!.x + back!.width).toBeGreaterThan(300);
+      const postcode = page.locator('.venue__line', { hasText: 'OL8' });
+      await expect(postcode.getAttribute('dir')).resolves.toBe('ltr');
+      await expect(postcode.getAttribute('lang')).resolves.toBe('en');
+      const violations = [];
+      for (const path of ['/', '/activity/knit-and-natter-werneth', '/refer']) {
+        await page.goto(server.url + path);
+        await page.locator('main h1').first().waitFor();
+        const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+        violations.push(...result.violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+      }
+      expect(violations).toEqual([]);
+      await page.setViewportSize(DESKTOP);
+      await page.goto(server.url);
+      await page.locator('.leaflet-container').waitFor();
+      await screenshot(page, `lang-${code}-browse-desktop`);
+      await context.close();
+    });
+  }
+});
+
+describe('choosing a language', () => {
+  it("follows the browser's preferred language on a first visit, then remembers the person's choice", async () => {
+    const context = await newContext(browser, { locale: 'ur-PK' });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.locator('main h1').waitFor();
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('ur');
+    await page.getByRole('combobox', { name: message('ur', 'language.label') }).selectOption('pl');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('pl');
+    await expect(page.locator('main h1').textContent()).resolves.toBe(message('pl', 'browse.title'));
+    await page.reload();
+    await page.locator('main h1').waitFor();
+    await expect(page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).resolves.toEqual(['pl', 'ltr']);
+    await context.close();
+  });
+
+  it('downloads only the chosen language', async () => {
+    const { context, page } = await openIn('bn', { serviceWorkers: 'block' });
+    const localeRequests: string[] = [];
+    const codes = languages.map((l) => l.code).join('|');
+    page.on('request', (request) => {
+      const match = new RegExp(`/assets/(${codes})-[\\w-]+\\.js$`).exec(new URL(request.url()).pathname);
+      if (match) localeRequests.push(match[1]!);
+    });
+    await page.goto(server.url);
+    await page.locator('.card').first().waitFor();
+    expect(localeRequests).toEqual(['bn']);
+    await context.close();
+  });
+
+  it('switches language offline once the app has been visited', async () => {
+    const { context, page } = await openIn('en');
+    await page.goto(server.url);
+    await page.locator('.card').first().waitFor();
+    await waitForServiceWorker(page);
+    await page.reload();
+    await page.locator('.card').first().waitFor();
+    await context.setOffline(true);
+    await page.getByRole('combobox', { name: 'App language' }).selectOption('ar');
+    await expect.poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
+    await expect(page.locator('main h1').textContent()).resolves.toBe(message('ar', 'browse.title'));
+    await context.close();
+  });
+});
+
+describe('a referral in Urdu', () => {
+  it('is delivered with locale "ur"', async () => {
+    const { context, page } = await openIn('ur');
+    await page.goto(`${server.url}/refer`);
+    await page.locator('main h1').waitFor();
+    const draft = {
+      for: 'self', hasPermission: false, referrer: { name: '', relationship: '', phone: '', email: '' },
+      name: 'رانی', postcode: '', methods: ['phone'], phone: '07700 900982', email: '', bestTimes: ['morning'],
+      canLeaveMessage: 'no', preferredLanguage: 'ur', otherLanguage: '', interpreter: 'yes',
+      offered: [{ activityId: 'knit-and-natter-werneth', name: 'Knit and Natter' }], chosen: ['knit-and-natter-werneth'],
+      about: 'ملنا جلنا', needs: '', meetsMinimumAge: 'yes', consentShare: true, consentHealth: true,
+      consentStatement: message('ur', 'referral.consent.share'), consentAt: '2026-11-23T09:00:00.000Z', id: '',
+    };
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [DRAFT_KEY, JSON.stringify(draft)] as const);
+    await page.goto(`${server.url}/refer/check`);
+    await page.getByRole('button', { name: message('ur', 'referral.check.send') }).click();
+    await page.waitForURL(/\/refer\/sent\//);
+    await expect.poll(async () => (await receiver.stored()).map((entry) => entry.referral.locale)).toContain('ur');
+    await context.close();
+  });
+});
