@@ -1,9 +1,8 @@
 // The shell: skip link, header, the routed screen, and the notices every screen shares.
 import { LocationProvider, Router, Route, lazy } from 'preact-iso';
 import { useEffect } from 'preact/hooks';
-import { language, t } from '../i18n';
+import { language, loadReferralStrings, t } from '../i18n';
 import { BrowseScreen } from '../browse/BrowseScreen';
-import { ActivityScreen } from '../activity/ActivityScreen';
 import { noteRouteChange } from './navigation';
 import { NotFoundScreen } from './NotFoundScreen';
 import { FeedGate } from './FeedGate';
@@ -16,8 +15,10 @@ import { FavouritesLive } from '../favourites/FavouritesLive';
 import { loadFavourites } from '../favourites/state';
 
 const FavouritesScreen = lazy(() => import('../favourites/FavouritesScreen'));
-const ReferralScreen = lazy(() => import('../referral/ReferralScreen'));
-const MyReferralsScreen = lazy(() => import('../referral/MyReferralsScreen'));
+// An activity page is the second screen (or the first, from a shared link): its code arrives when it is needed.
+const ActivityScreen = lazy(() => import('../activity/ActivityScreen').then((module) => module.ActivityScreen));
+const ReferralScreen = lazy(() => loadReferralStrings().then(() => import('../referral/ReferralScreen').then((module) => module.default)));
+const MyReferralsScreen = lazy(() => loadReferralStrings().then(() => import('../referral/MyReferralsScreen').then((module) => module.default)));
 
 export function App() {
   // Reading the signal here re-renders every screen in the new language.

@@ -11,7 +11,7 @@ export function SiteFooter() {
       {feed && <p>{t('pwa.footer.listingsUpdated', { date: listingsDate(feed) })}</p>}
       <p>{t('pwa.footer.version', { version: settings.appVersion })}</p>
       <p>
-        <a href="/my-referrals">{t('referral.mine.title')}</a>
+        <a href="/my-referrals">{t('nav.myReferrals')}</a>
       </p>
     </footer>
   );

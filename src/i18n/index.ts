@@ -12,6 +12,27 @@ function loaderFor(code: string) {
   return localeLoaders[`../../locales/${code}.json`];
 }
 
+// The referral journey's strings (a third of the text) come with the referral screens, not with the first screen.
+const referralLoaders = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/referral/*.json');
+const referralLoaded = new Set<string>();
+let isReferralWanted = false;
+
+async function addReferralStrings(code: string): Promise<void> {
+  if (referralLoaded.has(code)) return;
+  const load = referralLoaders[`../../locales/referral/${code}.json`];
+  if (!load) return;
+  const module = await load();
+  // Merged under `referral.` in the one namespace, so the screens keep calling t('referral.…').
+  i18next.addResourceBundle(code, 'translation', { referral: module.default }, true, true);
+  referralLoaded.add(code);
+}
+
+/** Loads the referral strings for the current language (and, from then on, for any language switched to). */
+export async function loadReferralStrings(): Promise<void> {
+  isReferralWanted = true;
+  await addReferralStrings(language.value);
+}
+
 export const language = signal(sourceLanguage);
 
 /** The languages that have a locale file in this build, in the picker's order. */
@@ -78,6 +99,7 @@ export async function initI18n(): Promise<void> {
 /** Switches the interface language; rejects (keeping the current one) when its file cannot be loaded, e.g. offline before it was ever used. */
 export async function changeLanguage(code: string): Promise<void> {
   const previous = language.value;
+  if (isReferralWanted) await addReferralStrings(code).catch(() => undefined);
   await i18next.changeLanguage(code);
   if (!i18next.hasResourceBundle(code, 'translation')) {
     await i18next.changeLanguage(previous);

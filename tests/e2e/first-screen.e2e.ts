@@ -2,6 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { E2E_DIST } from './paths';
 import { launchBrowser, newContext, serveApp, screenshot, watchErrors, DESKTOP } from './harness';
 import { minimalFeed } from '../unit/fixtures';
 
@@ -32,6 +35,33 @@ describe('first screen with the sample feed', () => {
     await page.setViewportSize(DESKTOP);
     await screenshot(page, 'first-screen-desktop');
     expect(errors).toEqual([]);
+    await context.close();
+    await server.close();
+  });
+});
+
+describe('first-screen weight', () => {
+  it('needs at most 60 kB gzip of JavaScript on a phone, and no map code', async () => {
+    const server = await serveApp();
+    const context = await newContext(browser, { serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.endsWith('.js')) scripts.push(path);
+    });
+    await page.goto(server.url);
+    await page.locator('.card').first().waitFor();
+    // What the first screen needs: the entry with the chunks it preloads, and the language file. Favourites, the
+    // service worker's registration and the like load after the first screen is drawn and are not counted.
+    const html = readFileSync(join(E2E_DIST, 'index.html'), 'utf8');
+    const needed = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    needed.push(...scripts.filter((path) => /\/assets\/en-[\w-]+\.js$/.test(path)));
+    expect(needed.every((path) => scripts.includes(path))).toBe(true);
+    const gzipBytes = needed.reduce((sum, path) => sum + gzipSync(readFileSync(join(E2E_DIST, path)), { level: 9 }).length, 0);
+    console.log(`first screen: ${needed.join(' ')}: ${(gzipBytes / 1000).toFixed(1)} kB gzip; loaded after it: ${scripts.filter((p) => !needed.includes(p)).join(' ')}`);
+    expect(scripts.some((path) => /MapView|leaflet/i.test(path))).toBe(false);
+    expect(gzipBytes).toBeLessThanOrEqual(60_000);
     await context.close();
     await server.close();
   });

@@ -18,8 +18,11 @@ const SCREENS = ['/', '/?view=map', '/activity/knit-and-natter-werneth', '/favou
 
 type Tree = { [key: string]: string | Tree };
 function message(code: string, path: string): string {
-  let node: string | Tree = JSON.parse(readFileSync(`locales/${code}.json`, 'utf8')) as Tree;
-  for (const part of path.split('.')) node = (node as Tree)[part]!;
+  // The referral journey's strings live beside the main file (locales/referral/), loaded with its screens.
+  const [first, ...rest] = path.split('.');
+  const file = first === 'referral' ? `locales/referral/${code}.json` : `locales/${code}.json`;
+  let node: string | Tree = JSON.parse(readFileSync(file, 'utf8')) as Tree;
+  for (const part of first === 'referral' ? rest : [first!, ...rest]) node = (node as Tree)[part]!;
   return node as string;
 }
 

@@ -16,8 +16,12 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
+/** A language's strings as the app ends up holding them: the main file, with the referral journey's merged under `referral`. */
 function load(code: string): Map<string, string> {
-  return flatten(JSON.parse(readFileSync(`locales/${code}.json`, 'utf8')) as Tree);
+  const main = JSON.parse(readFileSync(`locales/${code}.json`, 'utf8')) as Tree;
+  const referral = JSON.parse(readFileSync(`locales/referral/${code}.json`, 'utf8')) as Tree;
+  expect(main.referral, `locales/${code}.json must leave the referral strings to locales/referral/`).toBeUndefined();
+  return flatten({ ...main, referral });
 }
 
 function placeholders(text: string): string[] {
@@ -40,8 +44,10 @@ const codes = readdirSync('locales')
   .map((file) => file.replace(/\.json$/, ''));
 
 describe('locale files', () => {
-  it('exist for every language the picker offers, and only for those', () => {
+  it('exist for every language the picker offers, and only for those, with the referral journey beside them', () => {
     expect(codes.sort()).toEqual(languages.map((l) => l.code).sort());
+    const referralCodes = readdirSync('locales/referral').map((file) => file.replace(/\.json$/, ''));
+    expect(referralCodes.sort()).toEqual(codes);
   });
 
   for (const code of codes.filter((c) => c !== 'en')) {
