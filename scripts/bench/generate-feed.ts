@@ -36,7 +36,7 @@ export interface GenerateOptions {
 export const GENERATED_ON = '2026-11-20';
 
 // mulberry32: small, fast and good enough to make varied test data; not for anything secret.
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

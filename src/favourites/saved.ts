@@ -1,6 +1,6 @@
 // What is kept of an activity when it is saved, and how each favourite is shown: from the live feed while
 // the activity is listed, else from that snapshot, so a group that leaves the feed is not silently lost.
-import type { Activity, Feed, Text } from '../feed/schema';
+import type { Activity, Feed } from '../feed/schema';
 import { nextOccurrences, type Occurrence } from '../feed/schedule';
 import type { ActivitySnapshot, FavouriteRecord } from '../storage/db';
 
@@ -16,18 +16,13 @@ export function snapshotOf(activity: Activity, feed: Feed): ActivitySnapshot {
   };
 }
 
-export interface FavouriteEntry {
+export interface FavouriteEntry extends ActivitySnapshot {
   activityId: string;
   savedAt: string;
   /** 'gone' when the feed no longer has it; 'unknown' when there is no feed to compare with. */
   listing: 'listed' | 'gone' | 'unknown';
   /** The live record while listed, else the saved one. */
   activity: Activity;
-  venueName: Text | null;
-  organisationName: Text | null;
-  categoryNames: Text[];
-  defaultLanguage: string;
-  timeZone: string;
   /** The next session still to come (or under way), for an active activity with a schedule. */
   next: Occurrence | null;
 }

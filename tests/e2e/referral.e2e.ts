@@ -13,6 +13,8 @@ import { createReferralReceiver, type ReferralReceiver } from '../../scripts/ser
 import type { RunningServer } from '../../scripts/server/app-server';
 import { FIXTURE_NOW, minimalFeed, type FeedJson } from '../unit/fixtures';
 import { DRAFT_KEY } from '../../src/referral/answers';
+// The same seeded generator as the bench feeds, so a failing run can be repeated with REFERRAL_SEED.
+import { prng } from '../../scripts/bench/generate-feed';
 import type { Answers } from '../../src/referral/types';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -621,7 +623,7 @@ describe('the outbox', () => {
 
   it('randomised: sends, reloads, offline/online switches, receiver 500s and slow answers; every referral arrives exactly once', async () => {
     const SEQUENCES = Number(process.env.REFERRAL_SEQUENCES ?? 50);
-    const random = mulberry32(Number(process.env.REFERRAL_SEED ?? 20261120));
+    const random = prng(Number(process.env.REFERRAL_SEED ?? 20261120));
     const { server, receiver } = await start();
     const context = await newContext(browser);
     const page = await openPage(context, `${server.url}/`);
@@ -705,15 +707,3 @@ describe('the outbox', () => {
     await server.close();
   }, 170_000);
 });
-
-/** A small seeded random number generator, so a failing run can be repeated (REFERRAL_SEED). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
