@@ -4,13 +4,20 @@
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { builtFeedPlugin } from './scripts/vite/feed-plugin';
+import { cspPlugin } from './scripts/vite/csp';
+import { precompress } from './scripts/vite/precompress';
 
 const THEME_COLOUR = '#1f5f5b'; // --colour-primary in src/app/styles.css: the header
 const BACKGROUND_COLOUR = '#fbf8f3'; // --colour-background
 
 export default defineConfig({
   plugins: [
+    precompress(), // .br and .gz beside every text file, written last (enforce: 'post')
     preact(),
+    builtFeedPlugin(), // dist/feed.json in built form (README "Publishing your feed")
+    // The Content-Security-Policy <meta> of the built index.html, from the settings (README "Security headers").
+    cspPlugin(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/pwa',
@@ -23,10 +30,15 @@ export default defineConfig({
       // The manifest and its icons are in globPatterns below; the plugin adds the manifest itself.
       includeManifestIcons: false,
       injectManifest: {
-        // The app shell, every JS chunk (map and locales included), CSS and icons. Not the feed (runtime-cached, see
-        // sw.ts), not the manifest's screenshots (only app stores show them).
-        globPatterns: ['**/*.{html,js,css,svg,png,woff2}'],
-        globIgnores: ['screenshots/**', 'sw.js', '**/*.map'],
+        // The app shell, every JS chunk a screen may need offline, and CSS: what a first visit downloads in the
+        // background (its size budget: tests/e2e/first-screen.e2e.ts). Kept when first used instead (src/pwa/lazy-assets.ts):
+        // the map (Leaflet: a quarter of all the JavaScript, useless offline without tiles that were looked at online) and
+        // the strings (JSON files; src/pwa/keep-for-offline.ts keeps the reader's language), the poster page (printed
+        // by a centre online), the database code (Dexie: fetched by the screens that save or send, src/app/App.tsx), the
+        // full feed checker (only for a plain, unbuilt feed). Not the feed (runtime-cached, see sw.ts), not the PNG icons
+        // and screenshots (the browser and app stores fetch them, the app never shows them).
+        globPatterns: ['**/*.{html,js,css,svg,woff2}'],
+        globIgnores: ['screenshots/**', 'sw.js', '**/*.map', 'assets/MapView-*', 'assets/PosterScreen-*', 'assets/db-*', 'assets/check-*'],
         // Leaflet's map chunk is the biggest file, about 170 kB; anything near this limit is a mistake worth failing on.
         maximumFileSizeToCacheInBytes: 1024 * 1024,
       },

@@ -2,6 +2,7 @@
 import { useMemo } from 'preact/hooks';
 import type { Activity, Feed, Organisation, Venue } from '../feed/schema';
 import { currentFeed } from '../feed/state';
+import { WithDescription } from '../feed/details';
 import { nextOccurrences, localParts } from '../feed/schedule';
 import { FeedText } from '../feed/FeedText';
 import { paragraphs, pickText } from '../feed/text';
@@ -17,6 +18,7 @@ import { ActivityNotFound } from './ActivityNotFound';
 import { NeedsInternet } from '../pwa/NeedsInternet';
 import { FavouriteToggle } from '../favourites/FavouriteToggle';
 import { LazyMapView } from '../map/LazyMapView';
+import { ActivityShareBar } from '../share/ActivityShareBar';
 
 
 interface Props {
@@ -51,6 +53,7 @@ function ActivityDetails({ feed, activity }: { feed: Feed; activity: Activity })
         <FeedText value={activity.name} maxLength={200} />
       </h1>
       <FavouriteToggle activity={activity} feed={feed} />
+      <ActivityShareBar activity={activity} feed={feed} now={now} />
       {activity.status !== 'active' && (
         <p class={`banner banner--${activity.status}`} role="note">
           <strong>{t(`activity.status.${activity.status}`)}</strong> {t(`activity.status.${activity.status}Explained`)}
@@ -153,12 +156,17 @@ function ActivityDetails({ feed, activity }: { feed: Feed; activity: Activity })
         </section>
       </div>
 
-      {activity.description && (
-        <section aria-labelledby="about-heading" class="activity__section activity__about">
-          <h2 id="about-heading">{t('activity.about')}</h2>
-          <Description activity={activity} feed={feed} />
-        </section>
-      )}
+      {/* A built feed's descriptions come from a shard, once the page is open (src/feed/details.ts). */}
+      <WithDescription activity={activity}>
+        {(description) =>
+          description !== undefined && (
+            <section aria-labelledby="about-heading" class="activity__section activity__about">
+              <h2 id="about-heading">{t('activity.about')}</h2>
+              <Description activity={{ ...activity, description }} feed={feed} />
+            </section>
+          )
+        }
+      </WithDescription>
 
       {organisation && (
         <section aria-labelledby="org-heading" class="activity__section">
@@ -213,7 +221,9 @@ function VenueDetails({ venue, activityName, activityId }: { venue: Venue; activ
   return (
     <>
       <address class="venue">
-        <FeedText value={venue.name} maxLength={200} class="venue__name" />
+        <a href={`/venue/${encodeURIComponent(venue.id)}`} class="venue__name">
+          <FeedText value={venue.name} maxLength={200} />
+        </a>
         {venue.address && (
           <span class="venue__line" lang="en" dir="ltr">
             {venue.address.slice(0, 300)}

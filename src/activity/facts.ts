@@ -2,7 +2,7 @@
 // language names, and links built only from safe parts (feed URLs are http/https already; phones and emails are checked here).
 import type { TFunction } from 'i18next';
 import type { DayCode, Session } from '../feed/schema';
-import { dayCodes } from '../feed/schema';
+import { dayCodes } from '../feed/days';
 import { dateTimeFormat, intlLocale } from '../i18n/format';
 import { languageInfo } from '../i18n/languages';
 
@@ -11,8 +11,8 @@ function weekdayDate(day: DayCode): Date {
   return new Date(Date.UTC(2024, 0, 1 + dayCodes.indexOf(day), 12));
 }
 
-export function weekdayName(day: DayCode, style: 'long' | 'short' = 'long'): string {
-  return dateTimeFormat({ weekday: style, timeZone: 'UTC' }).format(weekdayDate(day));
+export function weekdayName(day: DayCode, style: 'long' | 'short' = 'long', code?: string): string {
+  return dateTimeFormat({ weekday: style, timeZone: 'UTC' }, code).format(weekdayDate(day));
 }
 
 /** '10:00' as the reader's locale writes times (Arabic and Bengali digits where those locales use them). */
@@ -21,34 +21,37 @@ export function clockTime(hhmm: string): string {
   return dateTimeFormat({ hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(date);
 }
 
-export function clockRange(start: string, end: string): string {
-  const format = dateTimeFormat({ hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+export function clockRange(start: string, end: string, code?: string): string {
+  const format = dateTimeFormat({ hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }, code);
   const at = (hhmm: string) => new Date(Date.UTC(2024, 0, 1, Number(hhmm.slice(0, 2)), Number(hhmm.slice(3, 5))));
   return format.formatRange(at(start), at(end));
 }
 
-function listOfDays(days: readonly DayCode[]): string {
-  const names = [...days].sort((a, b) => dayCodes.indexOf(a) - dayCodes.indexOf(b)).map((d) => weekdayName(d));
-  return new Intl.ListFormat(intlLocale(), { style: 'long', type: 'conjunction' }).format(names);
+function listOfDays(days: readonly DayCode[], code?: string): string {
+  const names = [...days].sort((a, b) => dayCodes.indexOf(a) - dayCodes.indexOf(b)).map((d) => weekdayName(d, 'long', code));
+  return new Intl.ListFormat(intlLocale(code), { style: 'long', type: 'conjunction' }).format(names);
 }
 
-function calendarDate(isoDate: string): string {
+function calendarDate(isoDate: string, code?: string): string {
   const date = new Date(`${isoDate}T12:00:00Z`);
-  return dateTimeFormat({ weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return dateTimeFormat({ weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }, code).format(date);
 }
 
-/** A session rule in words: 'Every Tuesday, 10:00–12:00', 'Every other Monday…', 'Last Friday of the month…'. */
-export function describeSession(session: Session, t: TFunction): string {
-  const time = clockRange(session.start, session.end);
+/**
+ * A session rule in words: 'Every Tuesday, 10:00–12:00', 'Every other Monday…', 'Last Friday of the month…'.
+ * `code` formats days and times in another language than the interface's (posters print two), with that language's `t`.
+ */
+export function describeSession(session: Session, t: TFunction, code?: string): string {
+  const time = clockRange(session.start, session.end, code);
   switch (session.freq) {
     case 'once':
-      return t('schedule.once', { date: calendarDate(session.date), time });
+      return t('schedule.once', { date: calendarDate(session.date, code), time });
     case 'weekly':
-      if (session.interval === 2) return t('schedule.fortnightly', { days: listOfDays(session.days), time });
-      if (session.interval > 2) return t('schedule.everyNWeeks', { count: session.interval, days: listOfDays(session.days), time });
-      return t('schedule.weekly', { days: listOfDays(session.days), time });
+      if (session.interval === 2) return t('schedule.fortnightly', { days: listOfDays(session.days, code), time });
+      if (session.interval > 2) return t('schedule.everyNWeeks', { count: session.interval, days: listOfDays(session.days, code), time });
+      return t('schedule.weekly', { days: listOfDays(session.days, code), time });
     case 'monthly':
-      return t(session.weekOfMonth === -1 ? 'schedule.monthlyLast' : `schedule.monthly${session.weekOfMonth}`, { days: listOfDays(session.days), time });
+      return t(session.weekOfMonth === -1 ? 'schedule.monthlyLast' : `schedule.monthly${session.weekOfMonth}`, { days: listOfDays(session.days, code), time });
   }
 }
 
@@ -60,7 +63,7 @@ export function describeSessionWindow(session: Session, t: TFunction): string[] 
   else if (session.from) lines.push(t('schedule.startsOn', { date: calendarDate(session.from) }));
   else if (session.until) lines.push(t('schedule.endsOn', { date: calendarDate(session.until) }));
   if (session.except && session.except.length > 0) {
-    lines.push(t('schedule.except', { dates: new Intl.ListFormat(intlLocale(), { type: 'conjunction' }).format(session.except.map(calendarDate)) }));
+    lines.push(t('schedule.except', { dates: new Intl.ListFormat(intlLocale(), { type: 'conjunction' }).format(session.except.map((date) => calendarDate(date))) }));
   }
   return lines;
 }

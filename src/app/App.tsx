@@ -1,7 +1,7 @@
 // The shell: skip link, header, the routed screen, and the notices every screen shares.
 import { LocationProvider, Router, Route, lazy } from 'preact-iso';
 import { useEffect } from 'preact/hooks';
-import { language, loadReferralStrings, t } from '../i18n';
+import { language, loadReferralStrings, loadStrings, t } from '../i18n';
 import { BrowseScreen } from '../browse/BrowseScreen';
 import { noteRouteChange } from './navigation';
 import { NotFoundScreen } from './NotFoundScreen';
@@ -12,12 +12,19 @@ import { InstallButton } from '../pwa/InstallButton';
 import { LanguagePicker } from '../i18n/LanguagePicker';
 import { FavouritesNavLink } from '../favourites/FavouritesNavLink';
 import { FavouritesLive } from '../favourites/FavouritesLive';
-import { loadFavourites } from '../favourites/state';
+import { loadFavourites, prepareStorage } from '../favourites/state';
 
-const FavouritesScreen = lazy(() => import('../favourites/FavouritesScreen'));
+// Screens that share, print or list venues bring the sharing strings (locales/share/) with their code, fetched side by side.
+const withShareStrings = <T,>(load: () => Promise<T>) => () => Promise.all([loadStrings('share'), load()]).then(([, screen]) => screen);
+const FavouritesScreen = lazy(withShareStrings(() => import('../favourites/FavouritesScreen').then((module) => module.default)));
+const ShortlistScreen = lazy(withShareStrings(() => import('../favourites/ShortlistScreen').then((module) => module.default)));
+const VenueScreen = lazy(withShareStrings(() => import('../venue/VenueScreen').then((module) => module.default)));
+const PosterScreen = lazy(withShareStrings(() => import('../poster/PosterScreen').then((module) => module.default)));
 // An activity page is the second screen (or the first, from a shared link): its code arrives when it is needed.
-const ActivityScreen = lazy(() => import('../activity/ActivityScreen').then((module) => module.ActivityScreen));
-const ReferralScreen = lazy(() => loadReferralStrings().then(() => import('../referral/ReferralScreen').then((module) => module.default)));
+// Where the person may save or send, the database code comes too (not precached; kept by the worker once used).
+const ActivityScreen = lazy(withShareStrings(() => (void prepareStorage(), import('../activity/ActivityScreen').then((module) => module.ActivityScreen))));
+// The referral's outbox needs it to send at all, so it is in before the first question shows.
+const ReferralScreen = lazy(() => Promise.all([prepareStorage(), loadReferralStrings()]).then(() => import('../referral/ReferralScreen').then((module) => module.default)));
 const MyReferralsScreen = lazy(() => loadReferralStrings().then(() => import('../referral/MyReferralsScreen').then((module) => module.default)));
 
 export function App() {
@@ -50,6 +57,9 @@ export function App() {
             <Route path="/" component={BrowseScreen} />
             <Route path="/activity/:id" component={ActivityScreen} />
             <Route path="/favourites" component={FavouritesScreen} />
+            <Route path="/shortlist" component={ShortlistScreen} />
+            <Route path="/venue/:id" component={VenueScreen} />
+            <Route path="/poster/:kind/:id" component={PosterScreen} />
             <Route path="/refer" component={ReferralScreen} />
             <Route path="/refer/:step" component={ReferralScreen} />
             <Route path="/refer/sent/:id" component={ReferralScreen} />

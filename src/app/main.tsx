@@ -1,4 +1,6 @@
 // Entry point: set up the language, start loading the feed, and render the shell; then, in the background, the service worker.
+// First: the Trusted Types policy must exist before any other module (Leaflet, the service worker) needs it.
+import './trusted-types';
 import { render } from 'preact';
 import './styles.css';
 import '../pwa/pwa.css';
@@ -18,7 +20,9 @@ void initI18n().then(() => {
   }
   // workbox-window and the worker's downloads wait until the first screen and its feed are in.
   if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+    // Two animation frames: the list has been painted before workbox-window (or anything of the worker) is fetched.
     void feedLoading
+      .then(() => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted))))
       .then(() => import('../pwa/register'))
       .then(({ registerServiceWorker }) => registerServiceWorker())
       .catch(() => undefined); // no worker means no offline use, never a broken app

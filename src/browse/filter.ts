@@ -1,13 +1,13 @@
 // Which listings the browse screen shows and in what order: a BrowseQuery applied to a feed that was
 // prepared once (search index, each listing's sessions this week), so that a keystroke costs milliseconds.
 import type { Activity, DayCode, Feed, Venue } from '../feed/schema';
-import { dayCodes } from '../feed/schema';
+import { dayCodes } from '../feed/days';
 import type { Occurrence } from '../feed/schedule';
 import { localParts, nextOccurrences, occurrencesBetween } from '../feed/schedule';
 import { pickText } from '../feed/text';
 import { distanceKm, type LatLng } from './distance';
 import { activeFilters, isDayFilter, isFilterActive, NEAR_HERE, withoutFilter, type BrowseQuery, type DayFilter, type FilterKey, type TimeOfDay } from './query';
-import { buildSearchIndex, searchIndices, type SearchIndex } from './search';
+import { buildSearchIndex, searchIndexBuilder, searchIndices, type SearchIndex } from './search';
 
 export interface BrowseContext {
   feed: Feed;
@@ -188,6 +188,45 @@ export function prepareBrowse(feed: Feed, now: Date): PreparedBrowse {
     today,
     index: buildSearchIndex(feed),
     items: feed.activities.map((activity) => prepareActivity(activity, feed, now, lastDate)),
+    cache: { days: new Map(), views: new Map(), orders: new Map(), nameRanks: new Map(), results: new Map() },
+  };
+}
+
+/** How long one slice of `prepareBrowseInSlices` may run: well under a frame's worth of input delay. */
+const SLICE_MS = 30;
+
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * The same as prepareBrowse, for a big feed (tens of thousands of listings): the work is done in slices of about
+ * 30 ms with the page free in between, so it never freezes (typing, scrolling and the loading line keep going).
+ */
+export async function prepareBrowseInSlices(
+  feed: Feed,
+  now: Date,
+  { yieldToPage = nextTask, sliceMs = SLICE_MS }: { yieldToPage?: () => Promise<void>; sliceMs?: number } = {},
+): Promise<PreparedBrowse> {
+  const today = localParts(now, feed.area.timeZone).date;
+  const lastDate = addDays(today, WINDOW_DAYS - 1);
+  const search = searchIndexBuilder(feed);
+  const items: PreparedActivity[] = [];
+  let sliceStarted = performance.now();
+  for (let i = 0; i < feed.activities.length; i++) {
+    search.add(i);
+    items.push(prepareActivity(feed.activities[i]!, feed, now, lastDate));
+    if (i % 64 === 63 && performance.now() - sliceStarted >= sliceMs) {
+      await yieldToPage();
+      sliceStarted = performance.now();
+    }
+  }
+  return {
+    feed,
+    now,
+    today,
+    index: search.finish(),
+    items,
     cache: { days: new Map(), views: new Map(), orders: new Map(), nameRanks: new Map(), results: new Map() },
   };
 }

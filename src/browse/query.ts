@@ -1,6 +1,6 @@
 // The browse screen's state as it lives in the URL (search words, filters, 'near', sort, list or map), so
 // that a shared link or a reload shows the same list. Reading is tolerant: a mistyped or old link still opens.
-import { isIsoDate } from '../feed/schema';
+import { isIsoDate } from '../feed/days';
 
 /** 'week' is today and the next six days; an ISO date (YYYY-MM-DD) is one chosen day. */
 export type DayFilter = 'today' | 'week' | 'weekend' | `${number}-${number}-${number}`;

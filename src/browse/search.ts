@@ -96,6 +96,13 @@ function normaliseTexts(value: Text | undefined): string {
  * than copied into every activity, so a keystroke scans much less text.
  */
 export function buildSearchIndex(feed: Feed): SearchIndex {
+  const builder = searchIndexBuilder(feed);
+  for (let i = 0; i < feed.activities.length; i++) builder.add(i);
+  return builder.finish();
+}
+
+/** The same, one activity at a time (in feed order), so that a big feed can be indexed in slices between frames. */
+export function searchIndexBuilder(feed: Feed): { add(i: number): void; finish(): SearchIndex } {
   const shared: string[] = [];
   const idsOf = <T extends { name: Text }>(records: ReadonlyMap<string, T>): Map<string, number> =>
     new Map([...records].map(([id, record]) => [id, shared.push(normaliseTexts(record.name)) - 1]));
@@ -105,15 +112,17 @@ export function buildSearchIndex(feed: Feed): SearchIndex {
   const own: string[] = [];
   const sharedStart = new Int32Array(feed.activities.length + 1);
   const sharedIds: number[] = [];
-  feed.activities.forEach((activity, i) => {
-    // Words hold no spaces, so joining with one cannot create a match across two fields.
-    const text = `${normaliseTexts(activity.name)} ${normaliseTexts(activity.summary)}`;
-    own.push(text);
-    const links = [...activity.categories.map((id) => categories.get(id)), activity.venue === undefined ? undefined : venues.get(activity.venue), organisations.get(activity.organisation)];
-    for (const link of links) if (link !== undefined) sharedIds.push(link);
-    sharedStart[i + 1] = sharedIds.length;
-  });
-  return { own, shared, sharedStart, sharedIds: Int32Array.from(sharedIds) };
+  return {
+    add(i) {
+      const activity = feed.activities[i]!;
+      // Words hold no spaces, so joining with one cannot create a match across two fields.
+      own.push(`${normaliseTexts(activity.name)} ${normaliseTexts(activity.summary)}`);
+      const links = [...activity.categories.map((id) => categories.get(id)), activity.venue === undefined ? undefined : venues.get(activity.venue), organisations.get(activity.organisation)];
+      for (const link of links) if (link !== undefined) sharedIds.push(link);
+      sharedStart[i + 1] = sharedIds.length;
+    },
+    finish: () => ({ own, shared, sharedStart, sharedIds: Int32Array.from(sharedIds) }),
+  };
 }
 
 function allIndices(count: number): number[] {

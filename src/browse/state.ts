@@ -2,7 +2,8 @@
 // per-feed precomputation every filter change reuses.
 import { computed, signal } from '@preact/signals';
 import { currentFeed } from '../feed/state';
-import { prepareBrowse } from './filter';
+import type { Feed } from '../feed/schema';
+import { prepareBrowse, prepareBrowseInSlices, type PreparedBrowse } from './filter';
 
 export interface Position {
   lat: number;
@@ -12,10 +13,42 @@ export interface Position {
 /** Set only after the person presses 'Use my location'; kept in memory, never stored or sent. */
 export const devicePosition = signal<Position | null>(null);
 
-/** Recomputed when the feed changes; the moment it is prepared is 'now' for this browsing session. */
-export const preparedBrowse = computed(() => {
+/** Above this many listings the feed is prepared in slices, with the page free in between (a few seconds at 100,000). */
+export const PREPARE_AT_ONCE_UP_TO = 5_000;
+
+const preparedInSlices = signal<PreparedBrowse | null>(null);
+let feedBeingPrepared: Feed | null = null;
+
+/**
+ * A big feed's preparation, started by the feed loader before it publishes the feed (src/feed/load.ts), so the
+ * loading line stays up meanwhile rather than an empty screen; a small feed needs nothing in advance.
+ */
+export function prepareInAdvance(feed: Feed): Promise<void> {
+  if (feed.activities.length <= PREPARE_AT_ONCE_UP_TO) return Promise.resolve();
+  feedBeingPrepared = feed;
+  return prepareBrowseInSlices(feed, new Date()).then((prepared) => {
+    preparedInSlices.value = prepared;
+  });
+}
+
+/**
+ * Recomputed when the feed changes; the moment it is prepared is 'now' for this browsing session. A big feed not
+ * prepared in advance is null until its slices are done.
+ */
+export const preparedBrowse = computed((): PreparedBrowse | null => {
   const feed = currentFeed.value;
-  return feed ? prepareBrowse(feed, new Date()) : null;
+  if (!feed) return null;
+  if (feed.activities.length <= PREPARE_AT_ONCE_UP_TO) return prepareBrowse(feed, new Date());
+  const ready = preparedInSlices.value;
+  if (ready?.feed === feed) return ready;
+  if (feedBeingPrepared !== feed) {
+    // Started from here, so that it starts only when a screen first needs it, as the small feed's preparation does.
+    feedBeingPrepared = feed;
+    void prepareBrowseInSlices(feed, new Date()).then((prepared) => {
+      if (currentFeed.peek() === feed) preparedInSlices.value = prepared;
+    });
+  }
+  return null;
 });
 
 /** How many results the list showed, so coming back from an activity page shows the same stretch of list. */

@@ -13,11 +13,13 @@ import { favouriteEntries, type FavouriteEntry } from './saved';
 import { FavouriteFailureMessage } from './FavouriteFailureMessage';
 import { HeartIcon } from './HeartIcon';
 import { SavedText } from './SavedText';
+import { ShareButton } from '../share/ShareButton';
+import { shortlistUrl } from '../share/links';
 import './favourites.css';
 
 export default function FavouritesScreen() {
   usePageTitle(t('favourites.title'));
-  useEffect(() => void loadFavourites(), []);
+  useEffect(() => void loadFavourites({ evenIfNoneSaved: true }), []); // says so if this device cannot keep any
   const feed = currentFeed.value;
   const status = favouritesStatus.value;
   const records = favourites.value;
@@ -63,6 +65,7 @@ export default function FavouritesScreen() {
       {entries.length > 0 && (
         <>
           <p class="result-count">{t('favourites.count', { count: entries.length })}</p>
+          <ShareList ids={entries.filter((entry) => entry.listing !== 'gone').map((entry) => entry.activityId)} />
           <ul class="card-list">
             {entries.map((entry) => (
               <li key={entry.activityId}>
@@ -73,6 +76,20 @@ export default function FavouritesScreen() {
         </>
       )}
     </section>
+  );
+}
+
+/** One link for the whole list (the ids in the address), opened by the recipient as a read-only shortlist. */
+function ShareList({ ids }: { ids: string[] }) {
+  if (ids.length === 0) return null;
+  const url = shortlistUrl(location.origin, ids);
+  return (
+    <div class="share-bar">
+      <ShareButton url={url} title={t('share.shortlist.title')} text={t('share.shortlist.shareText')} label={t('share.shortlist.share')} />
+      <a class="button button--secondary" href={url.slice(location.origin.length)}>
+        {t('share.shortlist.open')}
+      </a>
+    </div>
   );
 }
 

@@ -5,6 +5,7 @@ import type { Activity, Feed } from '../feed/schema';
 import type * as Database from '../storage/db';
 import type { DatabaseEvent, FavouriteRecord, StorageFailure } from '../storage/db';
 import { isUsableRecord, snapshotOf } from './saved';
+import { mayHaveSavedFavourites, setHasSavedFavourites } from './saved-flag';
 
 export type FavouritesStatus = 'loading' | 'ready' | 'unavailable' | 'full';
 
@@ -43,6 +44,17 @@ function storage(): Promise<typeof Database> {
   return database;
 }
 
+/**
+ * Downloads the database code ahead of need, on the screens where the person may save or send (it is not precached:
+ * most first visits never use it), so that the service worker keeps it and saving works offline from then on.
+ */
+export function prepareStorage(): Promise<void> {
+  return storage().then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
 function noteDatabaseEvent(event: DatabaseEvent): void {
   if (event === 'versionchange') databaseNotice.value = 'reload';
   else if (event === 'blocked') databaseNotice.value = 'blocked';
@@ -58,21 +70,48 @@ async function failureOf(error: unknown): Promise<StorageFailure> {
 }
 
 let loading: Promise<void> | null = null;
+/** Whether `loading` opens the database even when the flag says nothing is saved. */
+let isLoadingThorough = false;
 
-/** Reads the saved favourites once (later calls share the first); after a failure, the next call tries again. */
-export function loadFavourites(): Promise<void> {
-  loading ??= (async () => {
-    try {
-      const records = await (await storage()).readFavourites();
-      favourites.value = records.filter(isUsableRecord);
-      favouritesStatus.value = 'ready';
-    } catch {
-      // Whatever stops us reading them (usually private browsing), none can be shown or kept until the next try.
-      favouritesStatus.value = 'unavailable';
-      loading = null;
+async function readFavourites(evenIfNoneSaved: boolean): Promise<void> {
+  try {
+    // Nothing saved on this device (the flag in saved-flag.ts): no need to download Dexie and open the database.
+    if (!evenIfNoneSaved && !(await mayHaveSavedFavourites())) {
+      if (favouritesStatus.value === 'loading') favouritesStatus.value = 'ready';
+      return;
     }
-  })();
-  return loading;
+    const database = await storage().catch(() => null);
+    if (!database) {
+      // The database code could not be downloaded (offline before it was ever needed): nothing can have been saved
+      // unless the flag says so, and the next call tries again.
+      loading = null;
+      isLoadingThorough = false;
+      favouritesStatus.value = (await mayHaveSavedFavourites()) ? 'unavailable' : 'ready';
+      return;
+    }
+    const records = await database.readFavourites();
+    favourites.value = records.filter(isUsableRecord);
+    favouritesStatus.value = 'ready';
+    setHasSavedFavourites(records.length > 0);
+  } catch {
+    // Whatever stops us reading them (usually private browsing), none can be shown or kept until the next try.
+    favouritesStatus.value = 'unavailable';
+    loading = null;
+    isLoadingThorough = false;
+  }
+}
+
+/**
+ * Reads the saved favourites once (later calls share the first); after a failure, the next call tries again.
+ * `evenIfNoneSaved` (the Favourites screen) opens the database even when nothing is saved, to say whether this device
+ * can keep favourites at all; otherwise a device with nothing saved never loads the database code.
+ */
+export function loadFavourites({ evenIfNoneSaved = false }: { evenIfNoneSaved?: boolean } = {}): Promise<void> {
+  if (loading && (isLoadingThorough || !evenIfNoneSaved)) return loading;
+  isLoadingThorough = evenIfNoneSaved;
+  const current = (loading ?? Promise.resolve()).then(() => readFavourites(evenIfNoneSaved));
+  loading = current;
+  return current;
 }
 
 let hasAskedToPersist = false;
@@ -125,6 +164,7 @@ export async function saveFavourite(activity: Activity, feed: Feed): Promise<voi
     favourites.value = [record, ...favourites.value];
     favouriteFailure.value = null;
     askToPersistOnce();
+    setHasSavedFavourites(true); // before the write: a crash after it must not hide what was saved
     try {
       await (await storage()).writeFavourite(record);
       if (favouritesStatus.value === 'full') favouritesStatus.value = 'ready';
@@ -148,6 +188,7 @@ export async function removeFavourite(activityId: string): Promise<void> {
   favouriteFailure.value = null;
   try {
     await (await storage()).deleteFavourite(activityId);
+    if (favourites.value.length === 0) setHasSavedFavourites(false);
     // Removing frees space, so saving may work again.
     if (favouritesStatus.value === 'full') favouritesStatus.value = 'ready';
     announce('removed');

@@ -1,19 +1,41 @@
-// Fetches the feed named at build time, checks it, and publishes the usable part to the feed state.
+// Fetches the feed named at build time and publishes the usable part to the feed state. The address may answer with a
+// plain feed (checked here with the full checks, loaded only then) or with its built form (`npm run feed:build`,
+// src/feed/built.ts), which was checked when it was built and only gets a cheap structural guard.
 import { settings } from '../app/settings';
-import { checkFeed } from './check';
+import { prepareInAdvance } from '../browse/state';
+import { feedFromBuiltIndex, isBuiltIndex, rememberBuiltDetails } from './built';
 import { parseFeedText } from './parse';
 import { feedState, type FeedState } from './state';
 
-/** Turns the text of a feed into the state the app shows; pure, so tests and the service worker can share it. */
-export function feedStateFromText(text: string, now = new Date()): FeedState {
+/**
+ * Turns the text of a feed (plain or built) into the state the app shows; `url` is where it came from (shard addresses
+ * of a built feed are relative to it). The checker (valibot and all) is loaded only for a plain feed. A big feed's
+ * browse preparation is done (in slices, the page free in between) before the feed is published.
+ */
+export async function feedStateFromText(text: string, now = new Date(), url: string = absoluteFeedUrl()): Promise<FeedState> {
   const parsed = parseFeedText(text);
   if (!parsed.ok) return { status: 'failed', failure: 'not-json', detail: parsed.message };
+  if (isBuiltIndex(parsed.value)) {
+    // A region-wide index takes a while to parse and as long again to decode: two tasks rather than one long freeze.
+    if (text.length > 1_000_000) await new Promise((resolve) => setTimeout(resolve, 0));
+    const built = feedFromBuiltIndex(parsed.value, url);
+    if (!built) return { status: 'failed', failure: 'not-a-feed', detail: 'the built feed index is incomplete or from a newer version' };
+    rememberBuiltDetails(built.feed, built.details);
+    await prepareInAdvance(built.feed);
+    return { status: 'ready', feed: built.feed, skipped: built.skipped };
+  }
+  const { checkFeed } = await import('./check');
   const result = checkFeed(parsed.value, { now });
   if (!result.feed) {
     const firstError = result.problems.find((p) => p.level === 'error');
     return { status: 'failed', failure: 'not-a-feed', detail: firstError?.message ?? '' };
   }
+  await prepareInAdvance(result.feed);
   return { status: 'ready', feed: result.feed, skipped: result.skipped.activities };
+}
+
+export function absoluteFeedUrl(url = settings.feedUrl): string {
+  return new URL(url, location.href).href;
 }
 
 export async function loadFeed(url = settings.feedUrl): Promise<void> {
@@ -29,5 +51,12 @@ export async function loadFeed(url = settings.feedUrl): Promise<void> {
     feedState.value = { status: 'failed', failure: 'http', detail: `${response.status} ${response.statusText}` };
     return;
   }
-  feedState.value = feedStateFromText(await response.text());
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    feedState.value = { status: 'failed', failure: 'network', detail: String(error) };
+    return;
+  }
+  feedState.value = await feedStateFromText(text, new Date(), response.url || absoluteFeedUrl(url));
 }

@@ -2,7 +2,7 @@
 // area's time zone) into absolute instants, for 'next session' text, date filters and calendar files.
 import { tzOffset } from '@date-fns/tz';
 import type { DayCode, Session } from './schema';
-import { dayCodes } from './schema';
+import { dayCodes } from './days';
 
 export interface Occurrence {
   start: Date;

@@ -3,18 +3,11 @@
 // objects are loose because unknown fields must be ignored (the checker warns about them separately).
 import * as v from 'valibot';
 
-const DAY_CODES = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'] as const;
-export type DayCode = (typeof DAY_CODES)[number];
-export const dayCodes: readonly DayCode[] = DAY_CODES;
+import { dayCodes, isIsoDate, type DayCode } from './days';
 
-/** Is `value` a real calendar date written as YYYY-MM-DD? */
-export function isIsoDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
+// In their own module so that the first screen can use them without loading valibot.
+export { dayCodes, isIsoDate, type DayCode };
+const DAY_CODES = dayCodes as readonly [DayCode, ...DayCode[]];
 
 /** Only http: and https: addresses may ever become links. */
 export function isWebUrl(value: string): boolean {

@@ -7,16 +7,26 @@ export interface ShownText {
   lang: string;
 }
 
+// Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069). An unclosed right-to-left
+// override in a feed's name would reverse the app's own words after it ('txen' for 'next'), a known spoofing trick;
+// the page marks each text's language and direction itself, so the feed never needs them.
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/** Feed text safe to show among the app's own words: without bidirectional control characters. */
+export function displayText(text: string): string {
+  return text.replace(BIDI_CONTROLS, '');
+}
+
 /** The reader's language when the feed has it, else the feed's default, else any language it has. */
 export function pickText(value: Text, language: string, defaultLanguage: string): ShownText {
-  if (typeof value === 'string') return { text: value, lang: defaultLanguage };
+  if (typeof value === 'string') return { text: displayText(value), lang: defaultLanguage };
   const base = language.split('-')[0] ?? language;
   for (const code of [language, base, defaultLanguage]) {
     const text = value[code];
-    if (text !== undefined && text.trim() !== '') return { text, lang: code };
+    if (text !== undefined && text.trim() !== '') return { text: displayText(text), lang: code };
   }
   for (const [code, text] of Object.entries(value)) {
-    if (text.trim() !== '') return { text, lang: code };
+    if (text.trim() !== '') return { text: displayText(text), lang: code };
   }
   return { text: '', lang: defaultLanguage };
 }

@@ -2,36 +2,41 @@
 import i18next from 'i18next';
 import { signal } from '@preact/signals';
 import { directionOf, languages, preferredLanguage, sourceLanguage, type LanguageInfo } from './languages';
+import { fetchedStrings } from './strings-files';
 
 const STORAGE_KEY = 'tc.language';
 
-// One chunk per locale; Vite splits them so a phone downloads only the language it shows.
-const localeLoaders = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*.json');
+// One JSON file per locale (strings-files.ts), fetched so a phone downloads only the language it shows.
+const localeLoaders = fetchedStrings(import.meta.glob<string>('../../locales/*.json', { query: '?url&no-inline', import: 'default', eager: true }));
 
 function loaderFor(code: string) {
   return localeLoaders[`../../locales/${code}.json`];
 }
 
-// The referral journey's strings (a third of the text) come with the referral screens, not with the first screen.
-const referralLoaders = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/referral/*.json');
-const referralLoaded = new Set<string>();
-let isReferralWanted = false;
+// Strings used only by some screens (the referral journey: a third of the text; sharing, posters and venue pages) come
+// with those screens, not with the first screen. Each namespace is merged under its own prefix: t('referral.…'), t('share.…').
+const namespaceLoaders = fetchedStrings(import.meta.glob<string>('../../locales/{referral,share}/*.json', { query: '?url&no-inline', import: 'default', eager: true }));
+type Namespace = 'referral' | 'share';
+const loadedNamespaces = new Set<string>();
+const wantedNamespaces = new Set<Namespace>();
 
-async function addReferralStrings(code: string): Promise<void> {
-  if (referralLoaded.has(code)) return;
-  const load = referralLoaders[`../../locales/referral/${code}.json`];
+async function addNamespaceStrings(namespace: Namespace, code: string): Promise<void> {
+  const key = `${namespace}/${code}`;
+  if (loadedNamespaces.has(key)) return;
+  const load = namespaceLoaders[`../../locales/${key}.json`];
   if (!load) return;
   const module = await load();
-  // Merged under `referral.` in the one namespace, so the screens keep calling t('referral.…').
-  i18next.addResourceBundle(code, 'translation', { referral: module.default }, true, true);
-  referralLoaded.add(code);
+  i18next.addResourceBundle(code, 'translation', { [namespace]: module.default }, true, true);
+  loadedNamespaces.add(key);
 }
 
-/** Loads the referral strings for the current language (and, from then on, for any language switched to). */
-export async function loadReferralStrings(): Promise<void> {
-  isReferralWanted = true;
-  await addReferralStrings(language.value);
+/** Loads a namespace's strings for the current language (and, from then on, for any language switched to); `code` loads another language's too (posters). */
+export async function loadStrings(namespace: Namespace, code = language.value): Promise<void> {
+  wantedNamespaces.add(namespace);
+  await addNamespaceStrings(namespace, code);
 }
+
+export const loadReferralStrings = (): Promise<void> => loadStrings('referral');
 
 export const language = signal(sourceLanguage);
 
@@ -99,7 +104,7 @@ export async function initI18n(): Promise<void> {
 /** Switches the interface language; rejects (keeping the current one) when its file cannot be loaded, e.g. offline before it was ever used. */
 export async function changeLanguage(code: string): Promise<void> {
   const previous = language.value;
-  if (isReferralWanted) await addReferralStrings(code).catch(() => undefined);
+  for (const namespace of wantedNamespaces) await addNamespaceStrings(namespace, code).catch(() => undefined);
   await i18next.changeLanguage(code);
   if (!i18next.hasResourceBundle(code, 'translation')) {
     await i18next.changeLanguage(previous);

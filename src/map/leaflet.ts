@@ -4,6 +4,7 @@ import * as L from 'leaflet';
 import { settings } from '../app/settings';
 import { t } from '../i18n';
 import { clustersFor, createClusterIndex, readingOrder, type ClusterIndex, type MapItem, type PointDescriptor } from './cluster';
+import { creditNodes } from './attribution';
 import { badgePixels, clusterBadge, clusterSize, pointBadge, popupCard, positionBadge } from './dom';
 import { hasValidPosition, type BBox, type MarkerDescriptor } from './markers';
 
@@ -39,8 +40,6 @@ export interface LeafletMap {
 export const MAX_ZOOM = 19;
 /** Fitting to a single venue should still show its streets. */
 const FIT_MAX_ZOOM = 16;
-/** A constant of ours, not feed text: Leaflet inserts the prefix as HTML. */
-const LEAFLET_CREDIT = '<a href="https://leafletjs.com" hreflang="en">Leaflet</a>';
 /** Clusters are fetched for a little more than the visible area, so short pans show no gaps. */
 const VIEW_PADDING = 0.25;
 
@@ -50,6 +49,30 @@ export function prefersReducedMotion(): boolean {
 
 function isRightToLeft(element: Element): boolean {
   return element.closest('[dir]')?.getAttribute('dir') === 'rtl';
+}
+
+/**
+ * The credits, built as DOM nodes: Leaflet's own attribution control assigns HTML strings to innerHTML, which Trusted
+ * Types refuses. Same look (Leaflet's classes). The tile provider's credit (OpenStreetMap requires '© OpenStreetMap
+ * contributors' with a link) comes from settings; Leaflet's credit stays, as a plain link: the minified bundle drops
+ * its licence comment.
+ */
+function creditsControl(position: L.ControlPosition): L.Control {
+  const control = new L.Control({ position });
+  control.onAdd = () => {
+    const container = L.DomUtil.create('div', 'leaflet-control-attribution');
+    L.DomEvent.disableClickPropagation(container);
+    const leaflet = document.createElement('a');
+    leaflet.href = 'https://leafletjs.com';
+    leaflet.hreflang = 'en';
+    leaflet.textContent = 'Leaflet';
+    const separator = document.createElement('span');
+    separator.setAttribute('aria-hidden', 'true');
+    separator.textContent = '|';
+    container.append(leaflet, ' ', separator, ' ', ...creditNodes(settings.tileAttribution, document));
+    return container;
+  };
+  return control;
 }
 
 interface RenderedItem {
@@ -85,7 +108,8 @@ export function createLeafletMap(element: HTMLElement, options: LeafletMapOption
 
   // Tiles load only for the view (Leaflet's default small edge buffer; no prefetching), with CORS so the
   // service worker gets readable (non-opaque) responses it may cache.
-  L.tileLayer(settings.tileUrl, { attribution: settings.tileAttribution, maxZoom: MAX_ZOOM, crossOrigin: true }).addTo(map);
+  // No `attribution` option: Leaflet's attribution control writes HTML strings into the page (see creditsControl).
+  L.tileLayer(settings.tileUrl, { maxZoom: MAX_ZOOM, crossOrigin: true }).addTo(map);
 
   // Controls first in the DOM (they still draw above the map), so Tab reaches zoom and credits before the markers.
   const controlContainer = element.querySelector(':scope > .leaflet-control-container');
@@ -93,7 +117,7 @@ export function createLeafletMap(element: HTMLElement, options: LeafletMapOption
   if (controlContainer && mapPane) element.insertBefore(controlContainer, mapPane);
 
   let zoomControl: L.Control.Zoom | null = null;
-  let attributionControl: L.Control.Attribution | null = null;
+  let attributionControl: L.Control | null = null;
   let isRtl = isRightToLeft(element);
 
   function addControls(): void {
@@ -106,11 +130,7 @@ export function createLeafletMap(element: HTMLElement, options: LeafletMapOption
         .zoom({ position: isRtl ? 'topright' : 'topleft', zoomInTitle: t('map.zoomIn'), zoomOutTitle: t('map.zoomOut') })
         .addTo(map);
     }
-    // The tile provider's credit (OpenStreetMap requires '© OpenStreetMap contributors' with a link) comes from
-    // settings. Leaflet's credit stays, as a plain link (no flag): the minified bundle drops its licence comment.
-    attributionControl = L.control
-      .attribution({ prefix: LEAFLET_CREDIT, position: isRtl ? 'bottomleft' : 'bottomright' })
-      .addTo(map);
+    attributionControl = creditsControl(isRtl ? 'bottomleft' : 'bottomright').addTo(map);
   }
   addControls();
 

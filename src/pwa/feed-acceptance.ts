@@ -1,5 +1,7 @@
 // Whether a newly fetched feed may replace the saved copy. The service worker asks this before caching, with the
-// same parse and checks the app runs (src/feed/), so a broken publish never wipes a good copy.
+// same parse and checks the app runs (src/feed/), so a broken publish never wipes a good copy. A built feed
+// (`npm run feed:build`) was checked when it was built: it gets the app's structural guard instead.
+import { feedFromBuiltIndex, isBuiltIndex } from '../feed/built';
 import { checkFeed } from '../feed/check';
 import { parseFeedText } from '../feed/parse';
 
@@ -10,6 +12,10 @@ import { parseFeedText } from '../feed/parse';
 export function isAcceptableFeedText(text: string, now = new Date()): boolean {
   const parsed = parseFeedText(text);
   if (!parsed.ok) return false;
+  if (isBuiltIndex(parsed.value)) {
+    const built = feedFromBuiltIndex(parsed.value, 'https://feed.invalid/');
+    return built !== null && (built.feed.activities.length > 0 || built.skipped === 0);
+  }
   const result = checkFeed(parsed.value, { now });
   if (!result.feed) return false;
   return result.feed.activities.length > 0 || result.skipped.activities === 0;

@@ -4,6 +4,8 @@
 export const FEED_CACHE = 'tc-feed-v1';
 /** Map tiles someone has actually looked at (cache-first, limited in number and age). */
 export const TILE_CACHE = 'tc-tiles-v1';
+/** Build files kept when first used rather than precached: the map, other languages' strings (src/pwa/lazy-assets.ts). */
+export const LAZY_ASSET_CACHE = 'tc-assets-v1';
 
 /** Page → waiting worker: the person pressed 'Reload', so take over now. */
 export const SKIP_WAITING = 'SKIP_WAITING';

@@ -2,6 +2,9 @@
 // offers updates without ever reloading by itself.
 import { Workbox } from 'workbox-window';
 import { offerUpdate } from './update';
+import { keepForOffline } from './keep-for-offline';
+import { language } from '../i18n';
+import { stringFilesFor } from '../i18n/strings-files';
 
 /** How often an open app asks whether a new version has been deployed (browsers also check on every full page load). */
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
@@ -25,6 +28,8 @@ export async function registerServiceWorker(): Promise<void> {
   });
 
   await wb.register();
+  // Once the worker runs, keep what this visit used before it (and the reader's other strings) for offline use.
+  void navigator.serviceWorker.ready.then(() => keepForOffline(stringFilesFor(language.value))).catch(() => undefined);
   const check = () => {
     if (navigator.onLine) void wb.update().catch(() => undefined);
   };

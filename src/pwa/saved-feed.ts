@@ -28,8 +28,9 @@ function whenFeedSettled(): Promise<void> {
 
 async function showSavedFeed(): Promise<void> {
   const cache = await caches.open(FEED_CACHE);
-  const response = await cache.match(new URL(settings.feedUrl, location.href).href, { ignoreVary: true, ignoreSearch: true });
+  const url = new URL(settings.feedUrl, location.href).href;
+  const response = await cache.match(url, { ignoreVary: true, ignoreSearch: true });
   if (!response) return;
-  const next = feedStateFromText(await response.text());
+  const next = await feedStateFromText(await response.text(), new Date(), url);
   if (next.status === 'ready') feedState.value = next;
 }

@@ -9,8 +9,10 @@ import { ExpirationPlugin } from 'workbox-expiration';
 import { CacheableResponsePlugin } from 'workbox-cacheable-response';
 import { settings } from '../app/settings';
 import { isAcceptableFeedResponse } from './feed-acceptance';
+import { DETAILS_FOLDER } from '../feed/built';
 import { FEED_CACHE, FEED_UPDATED, SKIP_WAITING, TILE_CACHE, type FeedUpdatedMessage } from './protocol';
 import { tileUrlPattern } from './tile-pattern';
+import { cacheLazyAssetsWhenUsed } from './lazy-assets';
 import { OUTBOX_SYNC_TAG } from '../referral/outbox-core';
 import { deliverFromWorker } from '../referral/worker-delivery';
 
@@ -30,6 +32,7 @@ clientsClaim();
 // Each version's files stay until that version is replaced, so an open old tab keeps loading its own chunks.
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
+cacheLazyAssetsWhenUsed(self); // the map and other languages: kept when first used, not precached (lazy-assets.ts)
 
 // App routes (/activity/…, /venue/…, /favourites, /refer…, and anything else without a file extension) get the
 // shell, which draws the screen; /api/ and files (a path whose last part has a dot) go to the network.
@@ -57,6 +60,17 @@ const announceNewFeed: WorkboxPlugin = {
 registerRoute(
   ({ url }) => url.origin === feedUrl.origin && url.pathname === feedUrl.pathname,
   new StaleWhileRevalidate({ cacheName: FEED_CACHE, matchOptions: { ignoreVary: true, ignoreSearch: true }, plugins: [keepOnlyGoodFeeds, announceNewFeed] }),
+);
+
+// A built feed's description shards (src/feed/details.ts): named by their content, so a saved one never goes stale;
+// only those of activity pages someone opened are kept, so those pages work offline.
+const detailsFolder = new URL(DETAILS_FOLDER, feedUrl);
+registerRoute(
+  ({ url }) => url.origin === detailsFolder.origin && url.pathname.startsWith(detailsFolder.pathname),
+  new CacheFirst({
+    cacheName: 'feed-details',
+    plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 200, purgeOnQuotaError: true })],
+  }),
 );
 
 // The first page fetched the feed before this worker existed. 'force-cache' takes that copy from the HTTP cache rather

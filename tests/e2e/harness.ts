@@ -89,9 +89,18 @@ export async function newContext(browser: Browser, options: BrowserContextOption
 /**
  * Collects what would tell a person something went wrong: page errors and console errors. Offline journeys may pass
  * `expectedFailedLoads`: requests to matching URLs that fail (map tiles nobody looked at before) are not counted.
+ * Content-Security-Policy and Trusted Types violations count too: Chromium logs most of them as console errors, and
+ * an init script turns every `securitypolicyviolation` event into one, so none goes unnoticed.
  */
 export function watchErrors(page: Page, options: { expectedFailedLoads?: RegExp } = {}): string[] {
   const errors: string[] = [];
+  void page
+    .addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        console.error(`securitypolicyviolation: ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber}) ${event.sample}`);
+      });
+    })
+    .catch(() => undefined);
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() !== 'error') return;

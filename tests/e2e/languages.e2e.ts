@@ -136,7 +136,7 @@ describe('choosing a language', () => {
     const localeRequests: string[] = [];
     const codes = languages.map((l) => l.code).join('|');
     page.on('request', (request) => {
-      const match = new RegExp(`/assets/(${codes})-[\\w-]+\\.js$`).exec(new URL(request.url()).pathname);
+      const match = new RegExp(`/assets/(${codes})-[\\w-]+\\.json$`).exec(new URL(request.url()).pathname);
       if (match) localeRequests.push(match[1]!);
     });
     await page.goto(server.url);
@@ -145,17 +145,26 @@ describe('choosing a language', () => {
     await context.close();
   });
 
-  it('switches language offline once the app has been visited', async () => {
+  it('switches offline to a language used before; one never used stays unavailable until back online', async () => {
+    // Only the reader's language is downloaded on a first visit (the size budget); others are kept once used.
     const { context, page } = await openIn('en');
     await page.goto(server.url);
     await page.locator('.card').first().waitFor();
     await waitForServiceWorker(page);
+    const picker = page.locator('select#language-picker'); // its name changes with the language
+    await picker.selectOption('ar');
+    await expect.poll(() => page.locator('main h1').textContent()).toBe(message('ar', 'browse.title'));
+    await picker.selectOption('en');
+    await expect.poll(() => page.locator('main h1').textContent()).toBe(message('en', 'browse.title'));
     await page.reload();
     await page.locator('.card').first().waitFor();
     await context.setOffline(true);
-    await page.getByRole('combobox', { name: 'App language' }).selectOption('ar');
+    await picker.selectOption('ar');
     await expect.poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
     await expect(page.locator('main h1').textContent()).resolves.toBe(message('ar', 'browse.title'));
+    await picker.selectOption('pl');
+    await expect.poll(() => page.getByText(message('ar', 'language.failed')).count()).toBe(1);
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('ar');
     await context.close();
   });
 });

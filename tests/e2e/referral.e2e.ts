@@ -601,6 +601,8 @@ describe('the outbox', () => {
     const page = await openPage(context, `${server.url}/`);
     await waitForServiceWorker(page);
     await page.goto(`${server.url}/refer`);
+    // The first question is on screen (its strings and the outbox's database code have arrived) before the signal goes.
+    await page.locator('main h1').waitFor();
     await context.setOffline(true);
     const id = await sendDraft(page, server.url, 'Offline Person');
     await expectHeading(page, 'Waiting to send');

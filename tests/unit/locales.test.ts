@@ -16,12 +16,18 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-/** A language's strings as the app ends up holding them: the main file, with the referral journey's merged under `referral`. */
+/** Strings loaded with some screens only, each merged under its own prefix (src/i18n/index.ts `loadStrings`). */
+const NAMESPACES = ['referral', 'share'] as const;
+
+/** A language's strings as the app ends up holding them: the main file, with each namespace's merged under its name. */
 function load(code: string): Map<string, string> {
   const main = JSON.parse(readFileSync(`locales/${code}.json`, 'utf8')) as Tree;
-  const referral = JSON.parse(readFileSync(`locales/referral/${code}.json`, 'utf8')) as Tree;
-  expect(main.referral, `locales/${code}.json must leave the referral strings to locales/referral/`).toBeUndefined();
-  return flatten({ ...main, referral });
+  const merged: Tree = { ...main };
+  for (const namespace of NAMESPACES) {
+    expect(main[namespace], `locales/${code}.json must leave the ${namespace} strings to locales/${namespace}/`).toBeUndefined();
+    merged[namespace] = JSON.parse(readFileSync(`locales/${namespace}/${code}.json`, 'utf8')) as Tree;
+  }
+  return flatten(merged);
 }
 
 function placeholders(text: string): string[] {
@@ -44,10 +50,12 @@ const codes = readdirSync('locales')
   .map((file) => file.replace(/\.json$/, ''));
 
 describe('locale files', () => {
-  it('exist for every language the picker offers, and only for those, with the referral journey beside them', () => {
+  it('exist for every language the picker offers, and only for those, with the referral and share strings beside them', () => {
     expect(codes.sort()).toEqual(languages.map((l) => l.code).sort());
-    const referralCodes = readdirSync('locales/referral').map((file) => file.replace(/\.json$/, ''));
-    expect(referralCodes.sort()).toEqual(codes);
+    for (const namespace of NAMESPACES) {
+      const namespaceCodes = readdirSync(`locales/${namespace}`).map((file) => file.replace(/\.json$/, ''));
+      expect(namespaceCodes.sort()).toEqual(codes);
+    }
   });
 
   for (const code of codes.filter((c) => c !== 'en')) {
