@@ -13,7 +13,7 @@ import { usePageTitle } from '../app/usePageTitle';
 import { BackLink } from '../app/BackLink';
 import { Badges } from './Badges';
 import { describeOccurrence } from './when';
-import { describeSession, describeSessionWindow, directionsHref, languageName, mailtoHref, telHref } from './facts';
+import { describeSession, describeSessionWindow, directionsHref, knownTerm, languageName, mailtoHref, telHref } from './facts';
 import { ActivityNotFound } from './ActivityNotFound';
 import { NeedsInternet } from '../pwa/NeedsInternet';
 import { FavouriteToggle } from '../favourites/FavouriteToggle';
@@ -198,8 +198,8 @@ function describeAudience(activity: Activity): string {
   else if (min !== null && min > 0) parts.push(t('activity.details.ageFrom', { min }));
   else if (max !== null) parts.push(t('activity.details.ageUpTo', { max }));
   for (const tag of audience?.tags ?? []) {
-    const key = `activity.tags.${tag}`;
-    if (t(key) !== key) parts.push(t(key));
+    const words = knownTerm(t, 'tags', tag);
+    if (words) parts.push(words);
   }
   return parts.length > 0 ? parts.join('; ') : t('activity.details.everyone');
 }
@@ -217,7 +217,7 @@ function Description({ activity, feed }: { activity: Activity; feed: Feed }) {
 }
 
 function VenueDetails({ venue, activityName, activityId }: { venue: Venue; activityName: string; activityId: string }) {
-  const accessibility = venue.accessibility.filter((word) => t(`activity.access.${word}`) !== `activity.access.${word}`);
+  const accessibility = venue.accessibility.filter((word) => knownTerm(t, 'access', word) !== undefined);
   return (
     <>
       <address class="venue">

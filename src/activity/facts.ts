@@ -103,3 +103,15 @@ export function directionsHref(lat: number, lng: number, userAgent = typeof navi
   if (/iPhone|iPad|iPod/.test(userAgent)) return `https://maps.apple.com/?daddr=${destination}`;
   return `https://www.google.com/maps/dir/?api=1&destination=${destination}`;
 }
+
+/**
+ * The words the app has for a feed's accessibility or audience term, or undefined for a term it does not know. Only
+ * plain terms ('step-free') are looked up: a feed's free text must never reach i18next as a key, where ':' and '.'
+ * would be read as namespace and key separators and show a key's raw path.
+ */
+export function knownTerm(t: TFunction, group: 'access' | 'tags', word: string): string | undefined {
+  if (!/^[a-z0-9][a-z0-9-]*$/i.test(word)) return undefined;
+  const key = `activity.${group}.${word}`;
+  const text = t(key);
+  return text === key ? undefined : text;
+}

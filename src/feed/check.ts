@@ -22,6 +22,7 @@ import {
   type Venue,
 } from './schema';
 import { hasFutureOccurrence, localParts } from './schedule';
+import { withoutBidiControls } from './text';
 
 export interface Problem {
   level: 'error' | 'warning';
@@ -370,7 +371,8 @@ class Checker {
         }
       }
       if (usable && result.success) {
-        kept.push({ record: result.output, at });
+        // Every string the app will show, addresses and phone numbers included, without bidirectional overrides.
+        kept.push({ record: withoutBidiControls(result.output), at });
       } else {
         skipped++;
         if (rawId !== undefined) unusable.add(rawId);

@@ -11,10 +11,29 @@ export interface ShownText {
 // override in a feed's name would reverse the app's own words after it ('txen' for 'next'), a known spoofing trick;
 // the page marks each text's language and direction itself, so the feed never needs them.
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+const HAS_BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/; // no g flag: .test must not keep state between calls
 
 /** Feed text safe to show among the app's own words: without bidirectional control characters. */
 export function displayText(text: string): string {
   return text.replace(BIDI_CONTROLS, '');
+}
+
+/** A checked record with every string in it passed through `displayText`; the same object when there was nothing to drop. */
+export function withoutBidiControls<T>(value: T): T {
+  if (typeof value === 'string') return (HAS_BIDI_CONTROL.test(value) ? displayText(value) : value) as T;
+  if (Array.isArray(value)) {
+    const cleaned = value.map((item: unknown) => withoutBidiControls(item));
+    return (cleaned.some((item, index) => item !== value[index]) ? cleaned : value) as T;
+  }
+  if (value !== null && typeof value === 'object') {
+    let cleaned: Record<string, unknown> | null = null;
+    for (const [key, item] of Object.entries(value)) {
+      const next = withoutBidiControls(item);
+      if (next !== item) (cleaned ??= { ...(value as Record<string, unknown>) })[key] = next;
+    }
+    return (cleaned ?? value) as T;
+  }
+  return value;
 }
 
 /** The reader's language when the feed has it, else the feed's default, else any language it has. */

@@ -7,7 +7,7 @@ import { pickText } from '../feed/text';
 import { language, t } from '../i18n';
 import { usePageTitle } from '../app/usePageTitle';
 import { BackLink } from '../app/BackLink';
-import { directionsHref } from '../activity/facts';
+import { directionsHref, knownTerm } from '../activity/facts';
 import { NeedsInternet } from '../pwa/NeedsInternet';
 import { LazyMapView } from '../map/LazyMapView';
 import { ListingSummary } from '../share/ListingSummary';
@@ -47,7 +47,7 @@ function VenueDetails({ feed, venue }: { feed: Feed; venue: Venue }) {
   usePageTitle(name);
   const now = useMemo(() => new Date(), [venue]);
   const activities = useMemo(() => activitiesAtVenue(feed, venue.id), [feed, venue]);
-  const accessibility = venue.accessibility.filter((word) => t(`activity.access.${word}`) !== `activity.access.${word}`);
+  const accessibility = venue.accessibility.filter((word) => knownTerm(t, 'access', word) !== undefined);
   return (
     <article class="page venue-page">
       <BackLink />

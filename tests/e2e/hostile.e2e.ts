@@ -70,6 +70,14 @@ async function traces(page: Page): Promise<string[]> {
     const w = window as unknown as Record<string, unknown>;
     if (w.__pwned !== undefined) found.push(`window.__pwned = ${String(w.__pwned)}`);
     if (({} as Record<string, unknown>).polluted !== undefined) found.push('Object.prototype polluted');
+    // Bidirectional overrides from the feed would reverse the app's own words after them (src/feed/text.ts drops them).
+    // Feed words passed to i18next as keys would show the key's raw path.
+    const rawKey = /\bactivity\.(access|tags)\.[^\s]*/.exec(document.body.innerText);
+    if (rawKey) found.push(`raw string key ${rawKey[0].slice(0, 60)}`);
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (/[\u202A-\u202E\u2066-\u2069]/.test(node.textContent ?? '')) found.push(`bidi control in "${(node.textContent ?? '').slice(0, 40)}"`);
+    }
     for (const element of document.querySelectorAll('img[src="x"], iframe, object, embed, svg[onload], [onerror], [onload], [onmouseover], [onclick]')) {
       found.push(`element ${element.outerHTML.slice(0, 80)}`);
     }
