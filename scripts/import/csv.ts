@@ -21,7 +21,7 @@ import {
   type Activity,
   type Session,
 } from './common';
-import type { ImportOptions, ImportResult } from './feed';
+import type { ImportContext, ImportOptions, ImportResult } from './feed';
 import { parseDays, sessionsFromRule, type Rule } from './schedule';
 
 /** The template's columns, in its order. Headers are matched ignoring case, spaces and underscores. */
@@ -87,12 +87,7 @@ export function importCsv(files: readonly CsvFile[], options: ImportOptions): Im
   return { activities, registry, warnings };
 }
 
-interface Context {
-  warnings: Warnings;
-  registry: Registry;
-  activityIds: IdRegistry;
-  options: ImportOptions;
-}
+type Context = ImportContext;
 
 const YES = /^(y|yes|true|1|x|✓)$/i;
 const NO = /^(n|no|false|0)?$/i;

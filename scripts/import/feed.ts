@@ -1,7 +1,7 @@
 // Puts what an importer collected into one feed (shared/feed-format.md): the envelope around it, only the
 // categories, organisations and venues that activities use, and records in a stable order so that re-importing
 // unchanged listings gives an unchanged file.
-import { slug, type Activity, type Registry, type Warnings } from './common';
+import { slug, type Activity, type IdRegistry, type Registry, type Warnings } from './common';
 
 export interface ImportOptions {
   /** 'Now' for the import: which one-off sessions are still to come. */
@@ -97,8 +97,35 @@ function mostCommonTown(addresses: readonly (string | undefined)[]): string | un
   return best;
 }
 
+/** What every importer carries while it reads one source's records. */
+export interface ImportContext {
+  registry: Registry;
+  warnings: Warnings;
+  activityIds: IdRegistry;
+  options: ImportOptions;
+}
+
 /** The organisation id for listings whose source names no organisation: the publisher, or a warning and none. */
 export function publisherOrganisation(registry: Registry, options: ImportOptions): string | undefined {
   if (!options.publisher) return undefined;
   return registry.organisation(`publisher:${options.publisher}`, slug(options.publisher) || 'publisher', (id) => ({ id, name: options.publisher! }));
+}
+
+/**
+ * For a record that names no organisation (the source's own word for it: 'organisation', 'organizer'): the publisher
+ * given with --publisher, with a warning, or a warning that the record was left out.
+ */
+export function publisherFallback(
+  { registry, warnings, options }: Pick<ImportContext, 'registry' | 'warnings' | 'options'>,
+  source: string,
+  field: string,
+  words: { noun: string; records: string },
+): string | undefined {
+  const fallback = publisherOrganisation(registry, options);
+  if (fallback !== undefined) {
+    warnings.add(source, `names no ${words.noun}; it is listed under the publisher "${options.publisher}"`, field);
+    return fallback;
+  }
+  warnings.add(source, `names no ${words.noun} (give --publisher NAME to list such ${words.records} under the hub); it was not imported`, field);
+  return undefined;
 }

@@ -30,7 +30,7 @@ import {
   type Json,
   type Session,
 } from './common';
-import { publisherOrganisation, type ImportOptions, type ImportResult } from './feed';
+import { publisherFallback, type ImportContext, type ImportOptions, type ImportResult } from './feed';
 import { parseDays, sessionsFromRule, type Rule } from './schedule';
 
 export interface RpdePage {
@@ -149,12 +149,7 @@ export function importOpenActive(pages: readonly RpdePage[], options: ImportOpti
   return { activities, registry, warnings };
 }
 
-interface Context {
-  warnings: Warnings;
-  registry: Registry;
-  activityIds: IdRegistry;
-  options: ImportOptions;
-}
+type Context = ImportContext;
 
 const CANCELLED = /EventCancelled$/;
 const POSTPONED = /EventPostponed$|EventRescheduled$/;
@@ -343,13 +338,7 @@ function organiserOf(data: Json, context: Context, source: string): string | und
       return record;
     });
   }
-  const fallback = publisherOrganisation(registry, options);
-  if (fallback !== undefined) {
-    warnings.add(source, `names no organizer; it is listed under the publisher "${options.publisher}"`, 'organizer');
-    return fallback;
-  }
-  warnings.add(source, 'names no organizer (give --publisher NAME to list such items under the hub); it was not imported', 'organizer');
-  return undefined;
+  return publisherFallback({ registry, warnings, options }, source, 'organizer', { noun: 'organizer', records: 'items' });
 }
 
 /** The venue id, 'online', or undefined (with a warning) when the place cannot go on the map. */

@@ -29,7 +29,7 @@ import {
   type Json,
   type Session,
 } from './common';
-import { publisherOrganisation, type ImportOptions, type ImportResult } from './feed';
+import { publisherFallback, type ImportContext, type ImportOptions, type ImportResult } from './feed';
 import { parseDays, sessionsFromRule, type Rule } from './schedule';
 
 export interface SourceDocument {
@@ -73,12 +73,7 @@ export function importOruk(documents: readonly SourceDocument[], options: Import
   return { activities, registry, warnings };
 }
 
-interface Context {
-  registry: Registry;
-  warnings: Warnings;
-  activityIds: IdRegistry;
-  options: ImportOptions;
-}
+type Context = ImportContext;
 
 /** One activity per place the service is held at (most services have one), or one online activity. */
 function serviceActivities(service: Json, context: Context): Activity[] {
@@ -185,13 +180,7 @@ function organisationOf(service: Json, context: Context, source: string): string
       return record;
     });
   }
-  const fallback = publisherOrganisation(registry, options);
-  if (fallback !== undefined) {
-    warnings.add(source, `names no organisation; it is listed under the publisher "${options.publisher}"`, 'organization');
-    return fallback;
-  }
-  warnings.add(source, 'names no organisation (give --publisher NAME to list such services under the hub); it was not imported', 'organization');
-  return undefined;
+  return publisherFallback({ registry, warnings, options }, source, 'organization', { noun: 'organisation', records: 'services' });
 }
 
 /** Categories from taxonomy terms: v1 service_taxonomys[].taxonomy, v3 attributes[].taxonomy_term. */

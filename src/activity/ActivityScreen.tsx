@@ -13,8 +13,9 @@ import { usePageTitle } from '../app/usePageTitle';
 import { BackLink } from '../app/BackLink';
 import { Badges } from './Badges';
 import { describeOccurrence } from './when';
-import { describeSession, describeSessionWindow, directionsHref, knownTerm, languageName, mailtoHref, telHref } from './facts';
+import { describeSession, describeSessionWindow, knownTerm, languageName, mailtoHref, telHref } from './facts';
 import { ActivityNotFound } from './ActivityNotFound';
+import { AccessibilityList, DirectionsLink, VenueAddressLines, accessibilityOf } from './VenueParts';
 import { NeedsInternet } from '../pwa/NeedsInternet';
 import { FavouriteToggle } from '../favourites/FavouriteToggle';
 import { LazyMapView } from '../map/LazyMapView';
@@ -217,31 +218,16 @@ function Description({ activity, feed }: { activity: Activity; feed: Feed }) {
 }
 
 function VenueDetails({ venue, activityName, activityId }: { venue: Venue; activityName: string; activityId: string }) {
-  const accessibility = venue.accessibility.filter((word) => knownTerm(t, 'access', word) !== undefined);
+  const accessibility = accessibilityOf(venue);
   return (
     <>
       <address class="venue">
         <a href={`/venue/${encodeURIComponent(venue.id)}`} class="venue__name">
           <FeedText value={venue.name} maxLength={200} />
         </a>
-        {venue.address && (
-          <span class="venue__line" lang="en" dir="ltr">
-            {venue.address.slice(0, 300)}
-          </span>
-        )}
-        {venue.postcode && (
-          <span class="venue__line" lang="en" dir="ltr">
-            {venue.postcode.slice(0, 12)}
-          </span>
-        )}
+        <VenueAddressLines venue={venue} />
       </address>
-      <p>
-        <a href={directionsHref(venue.lat, venue.lng)} target="_blank" rel="noopener noreferrer" class="external">
-          {t('activity.where.directions')}
-          <NeedsInternet />
-          <span class="visually-hidden"> {t('app.opensInNewTab')}</span>
-        </a>
-      </p>
+      <DirectionsLink venue={venue} />
       <div class="activity__map">
         <LazyMapView
           markers={[{ id: venue.id, lat: venue.lat, lng: venue.lng, title: activityName, href: `/activity/${activityId}` }]}
@@ -254,11 +240,7 @@ function VenueDetails({ venue, activityName, activityId }: { venue: Venue; activ
       {accessibility.length > 0 && (
         <>
           <h3 class="subheading">{t('activity.where.accessibility')}</h3>
-          <ul class="ticks">
-            {accessibility.map((word) => (
-              <li key={word}>{t(`activity.access.${word}`)}</li>
-            ))}
-          </ul>
+          <AccessibilityList words={accessibility} />
         </>
       )}
     </>

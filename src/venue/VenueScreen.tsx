@@ -7,8 +7,7 @@ import { pickText } from '../feed/text';
 import { language, t } from '../i18n';
 import { usePageTitle } from '../app/usePageTitle';
 import { BackLink } from '../app/BackLink';
-import { directionsHref, knownTerm } from '../activity/facts';
-import { NeedsInternet } from '../pwa/NeedsInternet';
+import { AccessibilityList, DirectionsLink, VenueAddressLines, accessibilityOf } from '../activity/VenueParts';
 import { LazyMapView } from '../map/LazyMapView';
 import { ListingSummary } from '../share/ListingSummary';
 import { ShareButton } from '../share/ShareButton';
@@ -47,7 +46,7 @@ function VenueDetails({ feed, venue }: { feed: Feed; venue: Venue }) {
   usePageTitle(name);
   const now = useMemo(() => new Date(), [venue]);
   const activities = useMemo(() => activitiesAtVenue(feed, venue.id), [feed, venue]);
-  const accessibility = venue.accessibility.filter((word) => knownTerm(t, 'access', word) !== undefined);
+  const accessibility = accessibilityOf(venue);
   return (
     <article class="page venue-page">
       <BackLink />
@@ -64,24 +63,9 @@ function VenueDetails({ feed, venue }: { feed: Feed; venue: Venue }) {
         <section aria-labelledby="venue-address" class="activity__section">
           <h2 id="venue-address">{t('share.venue.address')}</h2>
           <address class="venue">
-            {venue.address && (
-              <span class="venue__line" lang="en" dir="ltr">
-                {venue.address.slice(0, 300)}
-              </span>
-            )}
-            {venue.postcode && (
-              <span class="venue__line" lang="en" dir="ltr">
-                {venue.postcode.slice(0, 12)}
-              </span>
-            )}
+            <VenueAddressLines venue={venue} />
           </address>
-          <p>
-            <a href={directionsHref(venue.lat, venue.lng)} target="_blank" rel="noopener noreferrer" class="external">
-              {t('activity.where.directions')}
-              <NeedsInternet />
-              <span class="visually-hidden"> {t('app.opensInNewTab')}</span>
-            </a>
-          </p>
+          <DirectionsLink venue={venue} />
           <div class="activity__map">
             <LazyMapView
               markers={[{ id: venue.id, lat: venue.lat, lng: venue.lng, title: name, href: `/venue/${venue.id}` }]}
@@ -95,11 +79,7 @@ function VenueDetails({ feed, venue }: { feed: Feed; venue: Venue }) {
         <section aria-labelledby="venue-access" class="activity__section">
           <h2 id="venue-access">{t('share.venue.access')}</h2>
           {accessibility.length > 0 ? (
-            <ul class="ticks">
-              {accessibility.map((word) => (
-                <li key={word}>{t(`activity.access.${word}`)}</li>
-              ))}
-            </ul>
+            <AccessibilityList words={accessibility} />
           ) : (
             <p>{t('share.venue.noAccess')}</p>
           )}
