@@ -250,7 +250,8 @@ describe('activity page', () => {
   it('opens directly from a shared link on a first visit, with everything needed to go', async () => {
     const { context, page, errors } = await open('/activity/knit-and-natter-werneth');
     await expect(page.locator('h1').textContent()).resolves.toBe('Knit and Natter');
-    await expect(page.title()).resolves.toBe('Knit and Natter – Thriving Communities');
+    // The title is set by an effect after the heading is drawn.
+    await expect.poll(() => page.title()).toBe('Knit and Natter – Thriving Communities');
     await expect(page.getByText('Every Tuesday, 10:00–12:00').count()).resolves.toBe(1);
     await expect(page.locator('.venue').textContent()).resolves.toContain('OL8');
     await expect(page.getByRole('link', { name: '0161 000 0000' }).getAttribute('href')).resolves.toBe('tel:01610000000');

@@ -48,6 +48,8 @@ async function cycle(page: Page, phone: boolean): Promise<void> {
   await page.locator('.map-badge--point').first().waitFor({ timeout: 30_000 });
   await page.locator('.map-badge--point').first().click();
   await page.locator('.map-popup a').first().click({ timeout: 30_000 });
+  // 'main h1' also matches the list's own heading: wait for the route to change before looking for the page's title.
+  await page.waitForURL(/\/activity\//, { timeout: 30_000 });
   await page.locator('.activity h1, main h1').first().waitFor();
   await expect.poll(() => page.url()).toContain('/activity/');
   await page.goBack();
