@@ -10,9 +10,10 @@ import { feedState, type FeedState } from './state';
 /**
  * Turns the text of a feed (plain or built) into the state the app shows; `url` is where it came from (shard addresses
  * of a built feed are relative to it). The checker (valibot and all) is loaded only for a plain feed. A big feed's
- * browse preparation is done (in slices, the page free in between) before the feed is published.
+ * browse preparation is done (in slices, the page free in between) before the feed is published. A plain feed with
+ * nothing to show gives way to the last good copy (src/feed/last-good.ts); `restoring` is set while reading that copy.
  */
-export async function feedStateFromText(text: string, now = new Date(), url: string = absoluteFeedUrl()): Promise<FeedState> {
+export async function feedStateFromText(text: string, now = new Date(), url: string = absoluteFeedUrl(), restoring = false): Promise<FeedState> {
   const parsed = parseFeedText(text);
   if (!parsed.ok) return { status: 'failed', failure: 'not-json', detail: parsed.message };
   if (isBuiltIndex(parsed.value)) {
@@ -24,14 +25,16 @@ export async function feedStateFromText(text: string, now = new Date(), url: str
     await prepareInAdvance(built.feed);
     return { status: 'ready', feed: built.feed, skipped: built.skipped };
   }
-  const { checkFeed } = await import('./check');
+  const [{ checkFeed }, { keepOrRestore }] = await Promise.all([import('./check'), import('./last-good')]);
   const result = checkFeed(parsed.value, { now });
-  if (!result.feed) {
-    const firstError = result.problems.find((p) => p.level === 'error');
-    return { status: 'failed', failure: 'not-a-feed', detail: firstError?.message ?? '' };
-  }
-  await prepareInAdvance(result.feed);
-  return { status: 'ready', feed: result.feed, skipped: result.skipped.activities };
+  const firstError = result.problems.find((p) => p.level === 'error');
+  const state: FeedState = result.feed
+    ? { status: 'ready', feed: result.feed, skipped: result.skipped.activities }
+    : { status: 'failed', failure: 'not-a-feed', detail: firstError?.message ?? '' };
+  // The service worker saves any file with a feed's shape; the full checks are here, so is the fallback to the last good copy.
+  const shown = restoring ? state : await keepOrRestore(state, text, url, (kept) => feedStateFromText(kept, now, url, true));
+  if (shown.status === 'ready') await prepareInAdvance(shown.feed);
+  return shown;
 }
 
 export function absoluteFeedUrl(url = settings.feedUrl): string {

@@ -38,10 +38,11 @@ cacheLazyAssetsWhenUsed(self); // the map and other languages: kept when first u
 // shell, which draws the screen; /api/ and files (a path whose last part has a dot) go to the network.
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//, /\/[^/?]+\.[^/?]+(?:\?.*)?$/] }));
 
-// ---- The activity feed: stale-while-revalidate, but only a feed that passes the app's own checks replaces the copy.
+// ---- The activity feed: stale-while-revalidate, but only a file with a feed's shape replaces the copy (the app checks
+// the records and puts its last good copy back if a publish turns out unusable: src/feed/last-good.ts).
 const feedUrl = new URL(settings.feedUrl, self.location.href);
 
-/** Never lets a broken publish (not JSON, not a feed, every listing broken, an error page) overwrite a good copy. */
+/** Never lets a broken publish (not JSON, cut short, an error page, other JSON, a built file with nothing to show) overwrite a good copy. */
 const keepOnlyGoodFeeds: WorkboxPlugin = {
   cacheWillUpdate: async ({ response }) => ((await isAcceptableFeedResponse(response)) ? response : null),
 };

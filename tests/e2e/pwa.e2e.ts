@@ -33,6 +33,14 @@ async function feedIsSaved(page: Page): Promise<boolean> {
   }, FEED_CACHE);
 }
 
+/** The `generated` stamp of the feed the service worker would answer with now. */
+async function savedFeedGenerated(page: Page): Promise<string | null> {
+  return page.evaluate(async (cacheName) => {
+    const saved = await (await caches.open(cacheName)).match('/feed.json', { ignoreSearch: true, ignoreVary: true });
+    return saved ? ((await saved.json()) as { generated: string }).generated : null;
+  }, FEED_CACHE);
+}
+
 const cardTitles = (page: Page) => page.locator('.card__title').allTextContents();
 
 describe('installing', () => {
@@ -218,6 +226,24 @@ describe('the saved feed', () => {
     await expect.poll(() => feedRequests).toBeGreaterThan(before);
     await expect.poll(() => cardTitles(page)).toContain('Renamed in the new feed');
     await page.waitForTimeout(500); // let the worker finish with the broken answer
+    expect(await savedFeedGenerated(page)).toBe(v2.generated);
+
+    // A publish with a feed's shape in which every listing is broken: the worker saves it (it checks only the shape), the
+    // app finds nothing to show, keeps showing its last good copy and puts that back as the saved feed.
+    const allBroken = minimalFeed();
+    allBroken.generated = '2026-11-28T09:00:00Z';
+    allBroken.activities = allBroken.activities.map((activity) => ({ ...activity, organisation: 'nobody' }));
+    body = JSON.stringify(allBroken);
+    const beforeAllBroken = feedRequests;
+    await page.reload();
+    await expect.poll(() => feedRequests).toBeGreaterThan(beforeAllBroken);
+    await expect.poll(() => savedFeedGenerated(page), { timeout: 15_000 }).toBe(v2.generated);
+    await expect.poll(() => cardTitles(page)).toContain('Renamed in the new feed');
+    await page.reload();
+    await expect.poll(() => cardTitles(page)).toContain('Renamed in the new feed');
+    await expect(page.getByText('could not be shown').count()).resolves.toBe(0);
+    await page.waitForTimeout(500); // the worker fetches the broken file again and the page puts the good copy back again
+    await expect.poll(() => savedFeedGenerated(page), { timeout: 15_000 }).toBe(v2.generated);
     await context.setOffline(true);
     await server.close();
     const cold = await context.newPage();
