@@ -31,13 +31,11 @@ describe('isAcceptableFeedText', () => {
     broken.activities = broken.activities.map((activity) => ({ ...activity, organisation: 'nobody' }));
     expect(isAcceptableFeedText(JSON.stringify(broken))).toBe(true);
     expect(isAcceptableFeedText(JSON.stringify({ ...minimalFeed(), activities: [] }))).toBe(true);
-    const { activities: _none, ...withoutList } = minimalFeed();
-    expect(isAcceptableFeedText(JSON.stringify(withoutList))).toBe(true);
+    expect(isAcceptableFeedText(JSON.stringify({ ...minimalFeed(), activities: undefined }))).toBe(true);
   });
 
   it('refuses a feed without its area or with a list of activities that is not a list', () => {
-    const { area: _area, ...withoutArea } = minimalFeed();
-    expect(isAcceptableFeedText(JSON.stringify(withoutArea))).toBe(false);
+    expect(isAcceptableFeedText(JSON.stringify({ ...minimalFeed(), area: undefined }))).toBe(false);
     expect(isAcceptableFeedText(JSON.stringify({ ...minimalFeed(), activities: { a: 1 } }))).toBe(false);
     expect(isAcceptableFeedText(`\uFEFF${good()}`)).toBe(true);
   });
