@@ -7,6 +7,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { builtFeedPlugin } from './scripts/vite/feed-plugin';
 import { cspPlugin } from './scripts/vite/csp';
 import { precompress } from './scripts/vite/precompress';
+import { browseWorkerChunk } from './scripts/vite/worker-chunk';
 
 const THEME_COLOUR = '#1f5f5b'; // --colour-primary in src/app/styles.css: the header
 const BACKGROUND_COLOUR = '#fbf8f3'; // --colour-background
@@ -16,6 +17,7 @@ export default defineConfig({
     precompress(), // .br and .gz beside every text file, written last (enforce: 'post')
     preact(),
     builtFeedPlugin(), // dist/feed.json in built form (README "Publishing your feed")
+    browseWorkerChunk(), // the search worker for region-wide feeds, sharing the app's chunks (src/browse/remote.ts)
     // The Content-Security-Policy <meta> of the built index.html, from the settings (README "Security headers").
     cspPlugin(),
     VitePWA({
@@ -79,6 +81,14 @@ export default defineConfig({
       },
     }),
   ],
+  resolve: {
+    alias: [
+      // Dexie's own ES build for modern browsers, not its default export (import-wrapper.mjs around the ES5 UMD file):
+      // the same Dexie 4, smaller. Exact match only, so 'dexie/...' paths are untouched; src/storage/db.ts is its only
+      // importer, so the app still has one Dexie.
+      { find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' },
+    ],
+  },
   envPrefix: ['FEED_URL', 'TILE_', 'APP_VERSION'],
   build: {
     target: 'es2022',

@@ -4,6 +4,8 @@ import preact from '@preact/preset-vite';
 
 export default defineConfig({
   plugins: [preact()],
+  // The same Dexie build as the app (vite.config.ts says why), so the database tests run the code that ships.
+  resolve: { alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }] },
   test: {
     projects: [
       {

@@ -10,3 +10,9 @@ interface ImportMetaEnv {
 interface ImportMeta {
   readonly env: ImportMetaEnv;
 }
+
+/** The browse worker's script URL (scripts/vite/worker-chunk.ts): built as a chunk of the app, sharing its modules. */
+declare module 'virtual:browse-worker-url' {
+  const url: string;
+  export default url;
+}

@@ -68,8 +68,22 @@ export function describeSessionWindow(session: Session, t: TFunction): string[] 
   return lines;
 }
 
+// Making an Intl.DisplayNames costs about a millisecond on a phone and each card of the list names its languages:
+// names are remembered per pair of languages (a few dozen at most).
+const languageNames = new Map<string, string>();
+
 /** The name of a language in the reader's language ('Urdu', 'اردو'…); the code itself if the browser does not know it. */
 export function languageName(code: string, uiLanguage: string): string {
+  const key = `${uiLanguage}|${code}`;
+  let name = languageNames.get(key);
+  if (name === undefined) {
+    name = nameOfLanguage(code, uiLanguage);
+    languageNames.set(key, name);
+  }
+  return name;
+}
+
+function nameOfLanguage(code: string, uiLanguage: string): string {
   try {
     const name = new Intl.DisplayNames([intlLocale(uiLanguage)], { type: 'language' }).of(code);
     // Some browsers lack some pairs (Urdu's name in Punjabi): the language's own name beats a bare code.

@@ -46,8 +46,12 @@ export function App() {
           <FavouritesNavLink />
           <a href="/refer">{t('nav.askForSupport')}</a>
         </nav>
-        <InstallButton />
-        <LanguagePicker />
+        {/* The browser offers installation when it decides, often after the first paint: the offer shares a row of fixed
+            height with the language picker, so its arrival moves nothing (it used to push the whole page down). */}
+        <div class="site-header__tools">
+          <InstallButton />
+          <LanguagePicker />
+        </div>
       </header>
       <main id="main" tabIndex={-1}>
         <PwaNotices />

@@ -5,16 +5,23 @@ import { pickText } from '../feed/text';
 import { language, t } from '../i18n';
 import { usePageTitle } from '../app/usePageTitle';
 import { ActivityCard } from './ActivityCard';
-import { FiltersPanel } from './FiltersPanel';
-import { NearPicker } from './NearPicker';
-import { filterActivities, suggestRelaxation, type Result } from './filter';
+import { lazily } from '../app/lazily';
+import { filterOptions } from './filter';
 import { activeFilterCount, activeFilters, emptyQuery, NEAR_HERE, withoutFilter, type BrowseQuery, type SortOrder } from './query';
-import { devicePosition, listLength, preparedBrowse } from './state';
+import { browseSource, devicePosition, listLength } from './state';
+import type { ResultList } from './results';
+import { useResults } from './useResults';
 import { useBrowseQuery } from './useBrowseQuery';
 import type { MarkerDescriptor } from '../map/markers';
+import type { ClusterSource } from '../map/cluster';
+import { markerFor } from './map-markers';
 import { LazyMapView } from '../map/LazyMapView';
 
 const PAGE_SIZE = 30;
+
+// Opened by a tap, so their code is not part of the first screen.
+const FiltersPanel = lazily(() => import('./FiltersPanel').then((module) => module.FiltersPanel));
+const NearPicker = lazily(() => import('./NearPicker').then((module) => module.NearPicker));
 const WIDE_SCREEN = '(min-width: 64rem)';
 
 function useMediaQuery(query: string): boolean {
@@ -30,7 +37,7 @@ function useMediaQuery(query: string): boolean {
 
 export function BrowseScreen() {
   const feed = currentFeed.value;
-  const prepared = preparedBrowse.value;
+  const source = browseSource.value;
   const [query, setQuery] = useBrowseQuery();
   const [isFiltersOpen, setFiltersOpen] = useState(false);
   const [isNearOpen, setNearOpen] = useState(false);
@@ -65,15 +72,24 @@ export function BrowseScreen() {
   }, [shown, searchKey]);
 
   const context = useMemo(
-    () => (feed && prepared ? { feed, now: prepared.now, position: devicePosition.value, language: language.value } : null),
-    [feed, prepared, devicePosition.value, language.value],
+    () => (feed && source ? { feed, now: source.now, position: devicePosition.value, language: language.value } : null),
+    [feed, source, devicePosition.value, language.value],
   );
-  const results = useMemo(() => (prepared && context ? filterActivities(prepared, { ...query, q: typed }, context) : []), [prepared, context, query, typed]);
-  if (!feed || !prepared || !context) return null;
+  const shownResults = useResults(source, query, typed, context);
+  const options = useMemo(() => (source?.kind === 'local' ? filterOptions(source.prepared) : source?.remote.options), [source]);
+  if (!feed || !source || !context || !options) return null;
+  if (!shownResults) {
+    // A region-wide feed's first answer from the search worker, a moment after it has prepared the feed.
+    return (
+      <p class="status" role="status">
+        {t('app.loading')}
+      </p>
+    );
+  }
+  const { results, relaxation } = shownResults;
 
   const liveQuery: BrowseQuery = { ...query, q: typed };
   const filterCount = activeFilterCount(query);
-  const relaxation = results.length === 0 ? suggestRelaxation(prepared, liveQuery, context) : null;
   const isMapShown = isWide || query.view === 'map';
   const isListShown = isWide || query.view === 'list';
   const hasOrigin = query.near !== null && (query.near !== NEAR_HERE || devicePosition.value !== null);
@@ -129,7 +145,7 @@ export function BrowseScreen() {
           )}
         </div>
         <div id="browse-filters" class="browse__filters" hidden={!isFiltersOpen}>
-          {isFiltersOpen && <FiltersPanel feed={feed} prepared={prepared} query={query} onChange={(next) => setQuery(next)} today={prepared.today} />}
+          {isFiltersOpen && <FiltersPanel feed={feed} options={options} query={query} onChange={(next) => setQuery(next)} today={source.today} />}
         </div>
         {(filterCount > 0 || query.q !== '') && (
           <p class="browse__clear">
@@ -192,7 +208,7 @@ export function BrowseScreen() {
               <ol class="card-list">
                 {results.slice(0, shown).map((result) => (
                   <li key={result.activity.id}>
-                    <ActivityCard result={result} feed={feed} now={prepared.now} today={prepared.today} />
+                    <ActivityCard result={result} feed={feed} now={source.now} today={source.today} />
                   </li>
                 ))}
               </ol>
@@ -214,27 +230,34 @@ export function BrowseScreen() {
   );
 }
 
-function ResultsMap({ results }: { results: Result[] }) {
+function ResultsMap({ results }: { results: ResultList }) {
   const feed = currentFeed.value!;
   const [query] = useBrowseQuery();
   const markers = useMemo(() => {
     const list: MarkerDescriptor[] = [];
-    for (const { activity } of results) {
-      const venue = activity.venue ? feed.venues.get(activity.venue) : undefined;
-      if (!venue) continue;
-      const name = pickText(activity.name, language.value, feed.defaultLanguage);
-      list.push({
-        id: activity.id,
-        lat: venue.lat,
-        lng: venue.lng,
-        title: name.text,
-        ...(name.lang !== language.value ? { titleLang: name.lang } : {}),
-        subtitle: pickText(venue.name, language.value, feed.defaultLanguage).text,
-        href: `/activity/${activity.id}`,
-      });
+    if (results.clusters) return list; // the worker makes the markers and clusters them
+    for (let k = 0; k < results.length; k++) {
+      const marker = markerFor(results.activityAt(k), feed, language.value);
+      if (marker) list.push(marker);
     }
     return list;
   }, [results, feed, language.value]);
+  const [source, setSource] = useState<{ for: ResultList; language: string; source: ClusterSource } | null>(null);
+  useEffect(() => {
+    if (!results.clusters) return;
+    let isCurrent = true;
+    const lang = language.value;
+    results.clusters(lang).then(
+      (clusters) => {
+        if (isCurrent && clusters) setSource({ for: results, language: lang, source: clusters });
+      },
+      () => undefined, // the worker stopped: the list falls back to the page (useResults), and the map with it
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [results, language.value]);
+  const clusterSource = results.clusters ? (source?.for === results && source.language === language.value ? source.source : null) : undefined;
   const place = query.near && query.near !== NEAR_HERE ? feed.area.places.find((p) => p.id === query.near) : undefined;
   const here = query.near === NEAR_HERE ? devicePosition.value : null;
   const position = place
@@ -245,11 +268,12 @@ function ResultsMap({ results }: { results: Result[] }) {
   return (
     <LazyMapView
       markers={markers}
+      source={clusterSource}
       centre={position ?? feed.area.centre}
       zoom={position ? 14 : feed.area.zoom}
       position={position}
       fitToMarkers={!position}
-      label={t('browse.map.label', { count: markers.length })}
+      label={t('browse.map.label', { count: clusterSource ? clusterSource.size : markers.length })}
     />
   );
 }

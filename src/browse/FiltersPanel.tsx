@@ -3,14 +3,15 @@ import type { Feed } from '../feed/schema';
 import { FeedText } from '../feed/FeedText';
 import { language, t } from '../i18n';
 import { languageName } from '../activity/facts';
-import { filterOptions, type PreparedBrowse } from './filter';
+import type { FilterOptions } from './filter';
 import { JOIN_FILTERS, TIMES_OF_DAY, type BrowseQuery, type DayFilter } from './query';
 
 export const ACCESS_WORDS = ['step-free', 'hearing-loop', 'accessible-toilet', 'parking'] as const;
 
 interface Props {
   feed: Feed;
-  prepared: PreparedBrowse;
+  /** What the feed offers (`filterOptions`): only choices that find something. */
+  options: FilterOptions;
   query: BrowseQuery;
   onChange: (next: BrowseQuery) => void;
   today: string;
@@ -20,8 +21,7 @@ function toggle<T>(list: readonly T[], value: T, on: boolean): T[] {
   return on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value);
 }
 
-export function FiltersPanel({ feed, prepared, query, onChange, today }: Props) {
-  const options = filterOptions(prepared);
+export function FiltersPanel({ feed, options, query, onChange, today }: Props) {
   const spokenLanguages = options.languages.map((l) => l.code).filter((code) => code !== 'en');
   const dayChoice = query.day === null ? 'any' : /^\d/.test(query.day) ? 'date' : query.day;
   const setDay = (day: DayFilter | null) => onChange({ ...query, day });

@@ -4,6 +4,7 @@ import { computed, signal } from '@preact/signals';
 import { currentFeed } from '../feed/state';
 import type { Feed } from '../feed/schema';
 import { prepareBrowse, prepareBrowseInSlices, type PreparedBrowse } from './filter';
+import type { RemoteBrowse } from './remote';
 
 export interface Position {
   lat: number;
@@ -31,13 +32,30 @@ export function prepareInAdvance(feed: Feed): Promise<void> {
   });
 }
 
+/** A region-wide built feed searched in the browse worker (src/browse/remote.ts), set by the loader with its feed. */
+const searchedInWorker = signal<{ feed: Feed; remote: RemoteBrowse; now: Date } | null>(null);
+
+/** Called by the feed loader before it publishes `feed`: its searches go to `remote`, and nothing is prepared here. */
+export function searchInWorker(feed: Feed, remote: RemoteBrowse, now: Date): void {
+  searchedInWorker.peek()?.remote.close();
+  searchedInWorker.value = { feed, remote, now };
+}
+
+/** After the worker failed: its feed is prepared on the page from now on. */
+export function stopSearchingInWorker(remote: RemoteBrowse): void {
+  if (searchedInWorker.peek()?.remote !== remote) return;
+  remote.close();
+  searchedInWorker.value = null;
+}
+
 /**
  * Recomputed when the feed changes; the moment it is prepared is 'now' for this browsing session. A big feed not
- * prepared in advance is null until its slices are done.
+ * prepared in advance is null until its slices are done; one searched in the worker is never prepared here.
  */
 export const preparedBrowse = computed((): PreparedBrowse | null => {
   const feed = currentFeed.value;
   if (!feed) return null;
+  if (searchedInWorker.value?.feed === feed) return null;
   if (feed.activities.length <= PREPARE_AT_ONCE_UP_TO) return prepareBrowse(feed, new Date());
   const ready = preparedInSlices.value;
   if (ready?.feed === feed) return ready;
@@ -49,6 +67,20 @@ export const preparedBrowse = computed((): PreparedBrowse | null => {
     });
   }
   return null;
+});
+
+/** Where the browse screen gets its results: prepared here, or from the browse worker. */
+export type BrowseSource =
+  | { kind: 'local'; prepared: PreparedBrowse; now: Date; today: string }
+  | { kind: 'remote'; remote: RemoteBrowse; now: Date; today: string };
+
+export const browseSource = computed((): BrowseSource | null => {
+  const feed = currentFeed.value;
+  if (!feed) return null;
+  const worker = searchedInWorker.value;
+  if (worker?.feed === feed) return { kind: 'remote', remote: worker.remote, now: worker.now, today: worker.remote.today };
+  const prepared = preparedBrowse.value;
+  return prepared ? { kind: 'local', prepared, now: prepared.now, today: prepared.today } : null;
 });
 
 /** How many results the list showed, so coming back from an activity page shows the same stretch of list. */

@@ -2,9 +2,9 @@
 // plain feed (checked here with the full checks, loaded only then) or with its built form (`npm run feed:build`,
 // src/feed/built.ts), which was checked when it was built and only gets a cheap structural guard.
 import { settings } from '../app/settings';
-import { prepareInAdvance } from '../browse/state';
+import { PREPARE_AT_ONCE_UP_TO, prepareInAdvance, searchInWorker } from '../browse/state';
 import { feedFromBuiltIndex, isBuiltIndex, rememberBuiltDetails } from './built';
-import { parseFeedText } from './parse';
+import { parseFeedJson } from './parse';
 import { feedState, type FeedState } from './state';
 
 /**
@@ -14,15 +14,27 @@ import { feedState, type FeedState } from './state';
  * nothing to show gives way to the last good copy (src/feed/last-good.ts); `restoring` is set while reading that copy.
  */
 export async function feedStateFromText(text: string, now = new Date(), url: string = absoluteFeedUrl(), restoring = false): Promise<FeedState> {
-  const parsed = parseFeedText(text);
-  if (!parsed.ok) return { status: 'failed', failure: 'not-json', detail: parsed.message };
+  const parsed = parseFeedJson(text);
+  if (!parsed.ok) return { status: 'failed', failure: 'not-json', detail: 'not valid JSON' };
   if (isBuiltIndex(parsed.value)) {
+    // A region-wide feed is searched in a worker, which decodes its own copy meanwhile (src/browse/remote.ts); where
+    // workers cannot start, it is prepared here in slices instead.
+    const listings = (parsed.value.activities as { count?: unknown } | undefined)?.count;
+    const searching =
+      typeof listings === 'number' && listings > PREPARE_AT_ONCE_UP_TO && typeof Worker === 'function'
+        ? import('../browse/remote').then(({ openRemoteBrowse }) => openRemoteBrowse(text, url, now)).catch(() => null)
+        : null;
     // A region-wide index takes a while to parse and as long again to decode: two tasks rather than one long freeze.
     if (text.length > 1_000_000) await new Promise((resolve) => setTimeout(resolve, 0));
     const built = feedFromBuiltIndex(parsed.value, url);
-    if (!built) return { status: 'failed', failure: 'not-a-feed', detail: 'the built feed index is incomplete or from a newer version' };
+    if (!built) {
+      void searching?.then((remote) => remote?.close());
+      return { status: 'failed', failure: 'not-a-feed', detail: 'the built feed index is incomplete or from a newer version' };
+    }
     rememberBuiltDetails(built.feed, built.details);
-    await prepareInAdvance(built.feed);
+    const remote = await searching;
+    if (remote) searchInWorker(built.feed, remote, now);
+    else await prepareInAdvance(built.feed);
     return { status: 'ready', feed: built.feed, skipped: built.skipped };
   }
   const [{ checkFeed }, { keepOrRestore }] = await Promise.all([import('./check'), import('./last-good')]);

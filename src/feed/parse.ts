@@ -5,6 +5,18 @@ export type ParseFeedTextResult = { ok: true; value: unknown } | { ok: false; me
 
 const BOM = '\uFEFF';
 
+/**
+ * What the app needs: the JSON of a feed text (a leading byte order mark allowed), or that it is not JSON. The app
+ * shows no position, so the scan for one (`parseFeedText`, for feed:check and the build) stays out of its bundle.
+ */
+export function parseFeedJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text.startsWith(BOM) ? text.slice(1) : text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
 /** Parses feed text (a leading UTF-8 byte order mark is allowed); a syntax error comes with its 1-based line and column. */
 export function parseFeedText(text: string): ParseFeedTextResult {
   const json = text.startsWith(BOM) ? text.slice(1) : text;

@@ -180,9 +180,12 @@ const MAX_REMEMBERED = 100_000;
  * Converts between instants and a zone's wall-clock time ('wall time': the local date and time
  * written as ms as if it were UTC). Asking Intl for an offset costs microseconds, and filters ask
  * about tens of thousands of instants that fall in a few hundred hours, so offsets are remembered
- * per hour; an hour holding an offset change is remembered as null and worked out exactly.
+ * per day (zones do not change offset twice in a day), and per hour on a day holding a change; an
+ * hour holding the change itself is remembered as null and worked out exactly.
  */
 class ZoneClock {
+  /** Per UTC day: the one offset that applies to all of it, or null on a day that holds a change. */
+  private readonly offsetByDay = new Map<number, number | null>();
   private readonly offsetByHour = new Map<number, number | null>();
   /** Per wall-clock hour: the one offset that applies to all of it, or null near a change. */
   private readonly offsetByWallHour = new Map<number, number | null>();
@@ -194,6 +197,17 @@ class ZoneClock {
 
   /** The zone's offset from UTC in minutes at an instant (ms). */
   offsetAt(instant: number): number {
+    // Each call of Intl costs a tenth of a millisecond or more on a phone, and the browse list's first week asks about
+    // a few hundred hours (a third of its first render, measured): two calls cover a whole day without a change.
+    const day = Math.floor(instant / MS_PER_DAY);
+    let dayOffset = this.offsetByDay.get(day);
+    if (dayOffset === undefined) {
+      const atStart = tzOffset(this.timeZone, new Date(day * MS_PER_DAY));
+      const atEnd = tzOffset(this.timeZone, new Date((day + 1) * MS_PER_DAY - 1));
+      dayOffset = atStart === atEnd ? atStart : null;
+      remember(this.offsetByDay, day, dayOffset);
+    }
+    if (dayOffset !== null) return dayOffset;
     const hour = Math.floor(instant / MS_PER_HOUR);
     let offset = this.offsetByHour.get(hour);
     if (offset === undefined) {

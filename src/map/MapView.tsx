@@ -6,6 +6,7 @@ import { useEffect, useId, useRef } from 'preact/hooks';
 import { language, t } from '../i18n';
 import { createLeafletMap, type LatLng, type LeafletMap, type MapPosition } from './leaflet';
 import { sameMarkers, type MarkerDescriptor } from './markers';
+import type { ClusterSource } from './cluster';
 
 export type { MarkerDescriptor } from './markers';
 export type { LatLng, MapPosition } from './leaflet';
@@ -13,6 +14,8 @@ export type { LatLng, MapPosition } from './leaflet';
 export interface MapViewProps {
   /** Everything to show; pass a memoised array (equal contents are detected anyway, but cost a comparison). */
   markers: MarkerDescriptor[];
+  /** Clusters from elsewhere instead of `markers` (the browse worker, for a region-wide feed); null while on its way. */
+  source?: ClusterSource | null;
   /** The view when not fitting to markers (and when there are none). */
   centre: LatLng;
   zoom: number;
@@ -27,22 +30,31 @@ export interface MapViewProps {
   interactive?: boolean;
 }
 
-export function MapView({ markers, centre, zoom, position = null, fitToMarkers = false, label, class: className, interactive = true }: MapViewProps) {
+export function MapView({ markers, source = null, centre, zoom, position = null, fitToMarkers = false, label, class: className, interactive = true }: MapViewProps) {
   // Reading the signal re-renders on a language change, so controls and markers are relabelled below.
   const lang = language.value;
   const instructionsId = useId();
   const elementRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<LeafletMap | null>(null);
-  const shown = useRef<{ markers: readonly MarkerDescriptor[]; fitToMarkers: boolean; lang: string; lat: number; lng: number; zoom: number } | null>(null);
+  const shown = useRef<{
+    markers: readonly MarkerDescriptor[];
+    source: ClusterSource | null;
+    fitToMarkers: boolean;
+    lang: string;
+    lat: number;
+    lng: number;
+    zoom: number;
+  } | null>(null);
 
   useEffect(() => {
     const element = elementRef.current;
     if (!element) return;
     const map = createLeafletMap(element, { centre, zoom, interactive });
     mapRef.current = map;
-    map.setMarkers(markers, fitToMarkers);
+    if (source) map.setSource(source, fitToMarkers);
+    else map.setMarkers(markers, fitToMarkers);
     map.setPosition(position);
-    shown.current = { markers, fitToMarkers, lang, lat: centre.lat, lng: centre.lng, zoom };
+    shown.current = { markers, source, fitToMarkers, lang, lat: centre.lat, lng: centre.lng, zoom };
     return () => {
       mapRef.current = null;
       shown.current = null;
@@ -59,18 +71,21 @@ export function MapView({ markers, centre, zoom, position = null, fitToMarkers =
       last.lang = lang;
       map.relabel();
     }
-    if (!sameMarkers(last.markers, markers) || last.fitToMarkers !== fitToMarkers) {
+    if (source) {
+      if (last.source !== source || last.fitToMarkers !== fitToMarkers) map.setSource(source, fitToMarkers);
+    } else if (last.source !== null || !sameMarkers(last.markers, markers) || last.fitToMarkers !== fitToMarkers) {
       map.setMarkers(markers, fitToMarkers);
     }
     last.markers = markers;
+    last.source = source;
     last.fitToMarkers = fitToMarkers;
     if (last.lat !== centre.lat || last.lng !== centre.lng || last.zoom !== zoom) {
       last.lat = centre.lat;
       last.lng = centre.lng;
       last.zoom = zoom;
-      if (!fitToMarkers || markers.length === 0) map.setView(centre, zoom);
+      if (!fitToMarkers || (source ? source.size : markers.length) === 0) map.setView(centre, zoom);
     }
-  }, [markers, fitToMarkers, centre.lat, centre.lng, zoom, lang]);
+  }, [markers, source, fitToMarkers, centre.lat, centre.lng, zoom, lang]);
 
   useEffect(() => {
     mapRef.current?.setPosition(position);

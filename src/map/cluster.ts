@@ -75,6 +75,23 @@ export function createClusterIndex(markers: readonly MarkerDescriptor[]): Cluste
   return { groups, size, bounds: boundsOf(groups), tree };
 }
 
+/**
+ * Where the map gets its clusters for a view: an index built on the page (`localClusterSource`), or the browse worker
+ * for a region-wide feed (src/browse/remote.ts), which answers later; a later answer may be null when a newer view
+ * was asked for meanwhile.
+ */
+export interface ClusterSource {
+  /** Activities with a usable position. */
+  readonly size: number;
+  readonly bounds: BBox | null;
+  itemsFor(bbox: BBox, zoom: number): MapItem[] | Promise<MapItem[] | null>;
+}
+
+export function localClusterSource(markers: readonly MarkerDescriptor[]): ClusterSource {
+  const index = createClusterIndex(markers);
+  return { size: index.size, bounds: index.bounds, itemsFor: (bbox, zoom) => clustersFor(index, bbox, zoom) };
+}
+
 /** Clusters and points inside `bbox` (`[west, south, east, north]`; west > east crosses the antimeridian) at `zoom`. */
 export function clustersFor(index: ClusterIndex, bbox: BBox, zoom: number): MapItem[] {
   if (index.groups.length === 0) return [];

@@ -1,9 +1,23 @@
 // The one place that drives Leaflet: creates the map, keeps its markers in step with the clusters for the current
 // view, and makes them usable by keyboard and screen reader. MapView.tsx wires this to Preact props.
-import * as L from 'leaflet';
+// Leaflet's ES modules, not its whole UMD bundle: only the parts used here reach the map chunk (no vector layers, GeoJSON,
+// tooltips or other controls). Some of them extend Map when imported (the interaction handlers in map/index.js, Popup's
+// openPopup/closePopup), so they are imported whole. Types come from @types/leaflet (leaflet-src.d.ts).
+import type * as L from 'leaflet';
+import { map as createMap } from 'leaflet/src/map/index.js';
+import { Control } from 'leaflet/src/control/Control.js';
+import { zoom as createZoomControl } from 'leaflet/src/control/Control.Zoom.js';
+import { layerGroup } from 'leaflet/src/layer/LayerGroup.js';
+import { popup as createPopup } from 'leaflet/src/layer/Popup.js';
+import { marker as createMarkerLayer } from 'leaflet/src/layer/marker/Marker.js';
+import { divIcon } from 'leaflet/src/layer/marker/DivIcon.js';
+import { tileLayer } from 'leaflet/src/layer/tile/TileLayer.js';
+import { toLatLng } from 'leaflet/src/geo/LatLng.js';
+import { create as createLeafletElement } from 'leaflet/src/dom/DomUtil.js';
+import { disableClickPropagation } from 'leaflet/src/dom/DomEvent.js';
 import { settings } from '../app/settings';
 import { t } from '../i18n';
-import { clustersFor, createClusterIndex, readingOrder, type ClusterIndex, type MapItem, type PointDescriptor } from './cluster';
+import { localClusterSource, readingOrder, type ClusterSource, type MapItem, type PointDescriptor } from './cluster';
 import { creditNodes } from './attribution';
 import { badgePixels, clusterBadge, clusterSize, pointBadge, popupCard, positionBadge } from './dom';
 import { hasValidPosition, type BBox, type MarkerDescriptor } from './markers';
@@ -28,6 +42,8 @@ export interface LeafletMapOptions {
 export interface LeafletMap {
   /** Re-indexes the markers (call only when they change) and, if asked, fits the view to them. */
   setMarkers(markers: readonly MarkerDescriptor[], fitToMarkers: boolean): void;
+  /** The same for clusters that come from elsewhere (the browse worker, for a region-wide feed). */
+  setSource(source: ClusterSource, fitToMarkers: boolean): void;
   setView(centre: LatLng, zoom: number): void;
   setPosition(position: MapPosition | null): void;
   /** Re-reads translations and the page's direction, after a language change. */
@@ -58,10 +74,10 @@ function isRightToLeft(element: Element): boolean {
  * its licence comment.
  */
 function creditsControl(position: L.ControlPosition): L.Control {
-  const control = new L.Control({ position });
+  const control = new Control({ position });
   control.onAdd = () => {
-    const container = L.DomUtil.create('div', 'leaflet-control-attribution');
-    L.DomEvent.disableClickPropagation(container);
+    const container = createLeafletElement('div', 'leaflet-control-attribution');
+    disableClickPropagation(container);
     const leaflet = document.createElement('a');
     leaflet.href = 'https://leafletjs.com';
     leaflet.hreflang = 'en';
@@ -83,7 +99,7 @@ interface RenderedItem {
 export function createLeafletMap(element: HTMLElement, options: LeafletMapOptions): LeafletMap {
   const { interactive } = options;
   const reducedMotion = prefersReducedMotion();
-  const map = L.map(element, {
+  const map = createMap(element, {
     center: [options.centre.lat, options.centre.lng],
     zoom: options.zoom,
     maxZoom: MAX_ZOOM,
@@ -109,7 +125,7 @@ export function createLeafletMap(element: HTMLElement, options: LeafletMapOption
   // Tiles load only for the view (Leaflet's default small edge buffer; no prefetching), with CORS so the
   // service worker gets readable (non-opaque) responses it may cache.
   // No `attribution` option: Leaflet's attribution control writes HTML strings into the page (see creditsControl).
-  L.tileLayer(settings.tileUrl, { maxZoom: MAX_ZOOM, crossOrigin: true }).addTo(map);
+  tileLayer(settings.tileUrl, { maxZoom: MAX_ZOOM, crossOrigin: true }).addTo(map);
 
   // Controls first in the DOM (they still draw above the map), so Tab reaches zoom and credits before the markers.
   const controlContainer = element.querySelector(':scope > .leaflet-control-container');
@@ -126,16 +142,19 @@ export function createLeafletMap(element: HTMLElement, options: LeafletMapOption
     isRtl = isRightToLeft(element);
     // Mirrored in right-to-left pages: zoom sits at the top of the start side (top right), credits at the bottom of the end side.
     if (interactive) {
-      zoomControl = L.control
-        .zoom({ position: isRtl ? 'topright' : 'topleft', zoomInTitle: t('map.zoomIn'), zoomOutTitle: t('map.zoomOut') })
+      zoomControl = createZoomControl({ position: isRtl ? 'topright' : 'topleft', zoomInTitle: t('map.zoomIn'), zoomOutTitle: t('map.zoomOut') })
         .addTo(map);
     }
     attributionControl = creditsControl(isRtl ? 'bottomleft' : 'bottomright').addTo(map);
   }
   addControls();
 
-  const markerLayer = L.layerGroup().addTo(map);
-  let index: ClusterIndex | null = null;
+  const markerLayer = layerGroup().addTo(map);
+  let source: ClusterSource | null = null;
+  /** Views asked for; an answer arriving after a newer view was asked for is dropped. */
+  let viewsAsked = 0;
+  /** Set by a new source until its first view is drawn: no marker of the old one may be kept (cluster ids differ). */
+  let mustReplace = false;
   let rendered = new Map<string, RenderedItem>();
   let positionMarker: L.Marker | null = null;
   let popup: L.Popup | null = null;
@@ -152,13 +171,13 @@ export function createLeafletMap(element: HTMLElement, options: LeafletMapOption
     const badge = item.kind === 'cluster' ? clusterBadge(item) : pointBadge(item);
     // On a static map the badges are not buttons; the region's label says what the map shows.
     if (!interactive) badge.setAttribute('aria-hidden', 'true');
-    const icon = L.divIcon({
+    const icon = divIcon({
       html: badge,
       className: 'map-icon',
       iconSize: [size, size],
     });
     // keyboard: true gives the icon tabindex 0 and role=button; its name comes from the badge's text.
-    const marker = L.marker([item.lat, item.lng], { icon, interactive, keyboard: interactive, autoPanOnFocus: interactive });
+    const marker = createMarkerLayer([item.lat, item.lng], { icon, interactive, keyboard: interactive, autoPanOnFocus: interactive });
     if (interactive) {
       marker.on('click', () => activate(item));
       marker.on('keydown', (event: L.LeafletKeyboardEvent) => {
@@ -182,8 +201,8 @@ export function createLeafletMap(element: HTMLElement, options: LeafletMapOption
 
   function openPopup(point: PointDescriptor): void {
     const card = popupCard(point);
-    popupSource = { id: point.id, latLng: L.latLng(point.lat, point.lng) };
-    popup = L.popup({
+    popupSource = { id: point.id, latLng: toLatLng(point.lat, point.lng) };
+    popup = createPopup({
       maxWidth: 300,
       minWidth: 180,
       maxHeight: 280,
@@ -289,11 +308,24 @@ export function createLeafletMap(element: HTMLElement, options: LeafletMapOption
   }
 
   /** Brings markers in line with the clusters for the current view, keeping unchanged ones (and their focus). */
-  function render(replaceAll = false): void {
+  function render(): void {
     if (isDestroyed) return;
     const bounds = map.getBounds().pad(VIEW_PADDING);
     const bbox: BBox = [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()];
-    const items = index ? clustersFor(index, bbox, map.getZoom()) : [];
+    const items = source ? source.itemsFor(bbox, map.getZoom()) : [];
+    if (Array.isArray(items)) {
+      draw(items);
+      return;
+    }
+    const asked = ++viewsAsked;
+    void items.then((later) => {
+      if (later && asked === viewsAsked && !isDestroyed) draw(later);
+    });
+  }
+
+  function draw(items: readonly MapItem[]): void {
+    const replaceAll = mustReplace;
+    mustReplace = false;
     const active = document.activeElement;
     let lostFocus: { id: string; latLng: L.LatLng } | null = null;
     const next = new Map<string, RenderedItem>();
@@ -323,22 +355,26 @@ export function createLeafletMap(element: HTMLElement, options: LeafletMapOption
     resizeObserver.observe(element);
   }
 
+  function setSource(next: ClusterSource, fitToMarkers: boolean): void {
+    source = next;
+    mustReplace = true;
+    map.closePopup();
+    if (fitToMarkers && next.bounds) {
+      const [west, south, east, north] = next.bounds;
+      map.fitBounds(
+        [
+          [south, west],
+          [north, east],
+        ],
+        { maxZoom: FIT_MAX_ZOOM, padding: [24, 24], animate: false },
+      );
+    }
+    render();
+  }
+
   return {
-    setMarkers(markers, fitToMarkers) {
-      index = createClusterIndex(markers);
-      map.closePopup();
-      if (fitToMarkers && index.bounds) {
-        const [west, south, east, north] = index.bounds;
-        map.fitBounds(
-          [
-            [south, west],
-            [north, east],
-          ],
-          { maxZoom: FIT_MAX_ZOOM, padding: [24, 24], animate: false },
-        );
-      }
-      render(true);
-    },
+    setMarkers: (markers, fitToMarkers) => setSource(localClusterSource(markers), fitToMarkers),
+    setSource,
     setView(centre, zoom) {
       map.setView([centre.lat, centre.lng], zoom, { animate: false });
     },
@@ -346,9 +382,9 @@ export function createLeafletMap(element: HTMLElement, options: LeafletMapOption
       positionMarker?.remove();
       positionMarker = null;
       if (!position || !hasValidPosition(position)) return;
-      positionMarker = L.marker([position.lat, position.lng], {
+      positionMarker = createMarkerLayer([position.lat, position.lng], {
         // Drawn by CSS around its point (iconSize 0), below the activity markers so they stay clickable.
-        icon: L.divIcon({ html: positionBadge(position.label), className: 'map-position-icon', iconSize: [0, 0] }),
+        icon: divIcon({ html: positionBadge(position.label), className: 'map-position-icon', iconSize: [0, 0] }),
         interactive: false,
         keyboard: false,
         zIndexOffset: -1000,
@@ -357,7 +393,8 @@ export function createLeafletMap(element: HTMLElement, options: LeafletMapOption
     relabel() {
       addControls();
       map.closePopup();
-      render(true);
+      mustReplace = true;
+      render();
     },
     destroy() {
       isDestroyed = true;
