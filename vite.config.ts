@@ -33,7 +33,7 @@ export default defineConfig({
       includeManifestIcons: false,
       injectManifest: {
         // The app shell, every JS chunk a screen may need offline, and CSS: what a first visit downloads in the
-        // background (its size budget: tests/e2e/first-screen.e2e.ts). Kept when first used instead (src/pwa/lazy-assets.ts):
+        // background (its size budget: tests/e2e/first-screen.e2e.ts). Kept when first used instead (src/pwa/sw.ts):
         // the map (Leaflet: a quarter of all the JavaScript, useless offline without tiles that were looked at online) and
         // the strings (JSON files; src/pwa/keep-for-offline.ts keeps the reader's language), the poster page (printed
         // by a centre online), the database code (Dexie: fetched by the screens that save or send, src/app/App.tsx), the

@@ -1,7 +1,7 @@
 // Locale strings travel as plain JSON files (assets/<code>-<hash>.json), fetched when a language or a screen needs
 // them, not as JavaScript chunks: JSON costs the phone no script parsing, and it keeps eight languages' text out of the
 // JavaScript budget. Hashed names never change content, so the service worker keeps each file once fetched
-// (src/pwa/lazy-assets.ts), and src/pwa/register.ts keeps the chosen language's files for offline use.
+// (src/pwa/sw.ts), and src/pwa/register.ts keeps the chosen language's files for offline use.
 
 /** Loads one strings file; the same shape a JSON module import gives, so i18next's set-up does not care which it is. */
 export type StringsLoader = () => Promise<{ default: Record<string, unknown> }>;

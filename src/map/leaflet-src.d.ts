@@ -1,9 +1,8 @@
 // Leaflet's ES modules (node_modules/leaflet/src/), which src/map/leaflet.ts imports instead of the whole UMD bundle so
 // the map chunk holds only the parts the app uses. Types only: each module is described by @types/leaflet's types for
-// the same export.
-declare module 'leaflet/src/map/index.js' {
-  // Also registers every interaction handler (dragging, keyboard, zoom by wheel, touch, box and double click) on Map.
-  export { map } from 'leaflet';
+// the same export. The interaction handlers (map/handler/*.js) are imported only for their side effect, so need no types.
+declare module 'leaflet/src/map/Map.js' {
+  export { map as createMap } from 'leaflet';
 }
 
 declare module 'leaflet/src/control/Control.js' {

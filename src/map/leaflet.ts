@@ -1,10 +1,17 @@
 // The one place that drives Leaflet: creates the map, keeps its markers in step with the clusters for the current
 // view, and makes them usable by keyboard and screen reader. MapView.tsx wires this to Preact props.
 // Leaflet's ES modules, not its whole UMD bundle: only the parts used here reach the map chunk (no vector layers, GeoJSON,
-// tooltips or other controls). Some of them extend Map when imported (the interaction handlers in map/index.js, Popup's
-// openPopup/closePopup), so they are imported whole. Types come from @types/leaflet (leaflet-src.d.ts).
+// tooltips or other controls). Some of them extend Map when imported (each interaction handler registers itself and its
+// option; Popup adds openPopup/closePopup), so they are imported whole. Not Leaflet's long-press handler (tapHold: a
+// `contextmenu` event for iOS Safari, which the app does not use). Types come from @types/leaflet (leaflet-src.d.ts).
 import type * as L from 'leaflet';
-import { map as createMap } from 'leaflet/src/map/index.js';
+import { createMap } from 'leaflet/src/map/Map.js';
+import 'leaflet/src/map/handler/Map.BoxZoom.js';
+import 'leaflet/src/map/handler/Map.DoubleClickZoom.js';
+import 'leaflet/src/map/handler/Map.Drag.js';
+import 'leaflet/src/map/handler/Map.Keyboard.js';
+import 'leaflet/src/map/handler/Map.ScrollWheelZoom.js';
+import 'leaflet/src/map/handler/Map.TouchZoom.js';
 import { Control } from 'leaflet/src/control/Control.js';
 import { zoom as createZoomControl } from 'leaflet/src/control/Control.Zoom.js';
 import { layerGroup } from 'leaflet/src/layer/LayerGroup.js';

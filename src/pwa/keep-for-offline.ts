@@ -1,5 +1,5 @@
 // Files this page fetched before its service worker was running, or will want offline without having opened them yet,
-// kept in the worker's cache of lazily used files (src/pwa/lazy-assets.ts): the reader's language (every namespace, so
+// kept in the worker's cache of lazily used files (src/pwa/sw.ts): the reader's language (every namespace, so
 // 'Ask for support' works offline after one visit) and any build file loaded before the worker took over (the map,
 // if opened at once). Precached files are skipped. Copies come from the HTTP cache: hashed files are cached for a year.
 import { LAZY_ASSET_CACHE } from './protocol';

@@ -6,7 +6,7 @@ export const FEED_CACHE = 'tc-feed-v1';
 export const LAST_GOOD_FEED_CACHE = 'tc-feed-last-good-v1';
 /** Map tiles someone has actually looked at (cache-first, limited in number and age). */
 export const TILE_CACHE = 'tc-tiles-v1';
-/** Build files kept when first used rather than precached: the map, other languages' strings (src/pwa/lazy-assets.ts). */
+/** Build files kept when first used rather than precached: the map, other languages' strings (src/pwa/sw.ts). */
 export const LAZY_ASSET_CACHE = 'tc-assets-v1';
 
 /** Page → waiting worker: the person pressed 'Reload', so take over now. */

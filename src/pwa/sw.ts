@@ -1,104 +1,117 @@
 // The service worker (built to /sw.js; never rename it). Precaches the app shell and every chunk, answers app routes
 // with the shell, keeps the last good activity feed, and keeps the map tiles someone has looked at. A new version waits
 // until the person presses 'Reload' (src/pwa/update.ts). Typed on its own: src/pwa/tsconfig.json (lib WebWorker).
-import { clientsClaim, type WorkboxPlugin } from 'workbox-core';
-import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
-import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { CacheFirst, StaleWhileRevalidate } from 'workbox-strategies';
-import { ExpirationPlugin } from 'workbox-expiration';
-import { CacheableResponsePlugin } from 'workbox-cacheable-response';
+// The caching itself is in sw-caches.ts.
 import { settings } from '../app/settings';
 import { isAcceptableFeedResponse } from './feed-acceptance';
 import { DETAILS_FOLDER } from '../feed/built';
-import { FEED_CACHE, FEED_UPDATED, SKIP_WAITING, TILE_CACHE, type FeedUpdatedMessage } from './protocol';
+import { FEED_CACHE, FEED_UPDATED, LAZY_ASSET_CACHE, SKIP_WAITING, TILE_CACHE, type FeedUpdatedMessage } from './protocol';
 import { tileUrlPattern } from './tile-pattern';
-import { cacheLazyAssetsWhenUsed } from './lazy-assets';
+import { cacheFirst, createPrecache, type PrecacheEntry } from './sw-caches';
 import { OUTBOX_SYNC_TAG } from '../referral/outbox-core';
 import { deliverFromWorker } from '../referral/worker-delivery';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | PrecacheEntry)[] };
 
 const TILE_LIMITS = { maxEntries: 500, maxAgeSeconds: 30 * 24 * 60 * 60 };
+/** Build files kept when first used (the map, posters, other languages): enough for two deploys' worth. */
+const LAZY_ASSET_LIMITS = { maxEntries: 60 };
+/** Description shards of activity pages someone opened (named by their content, so never stale). */
+const DETAILS_LIMITS = { maxEntries: 200 };
+
+// ---- The app shell, every JS chunk a screen needs offline, CSS, icons (vite.config.ts says which). Each version has its
+// own cache, filled at install (unchanged files copied from the last version's), and the last version's goes only when
+// this one takes over, so an open old tab keeps loading its own chunks until then.
+const precache = createPrecache(
+  self.__WB_MANIFEST.map((entry) => (typeof entry === 'string' ? { url: entry, revision: null } : entry)),
+  self.location.origin,
+);
 
 // ---- Updates: no skipWaiting() on install; the page asks for it when the person presses 'Reload'.
+self.addEventListener('install', (event) => event.waitUntil(Promise.all([precache.install(), saveFeedIfMissing()])));
 self.addEventListener('message', (event) => {
   if ((event.data as { type?: unknown } | null)?.type === SKIP_WAITING) void self.skipWaiting();
 });
 // The very first worker takes over the page that installed it, so the feed and tiles that page asks for next are saved.
 // (An update only activates on 'Reload', which reloads every page it takes over.)
-clientsClaim();
-
-// ---- The app shell, every JS chunk (the map and each language included), CSS, icons, the manifest.
-// Each version's files stay until that version is replaced, so an open old tab keeps loading its own chunks.
-precacheAndRoute(self.__WB_MANIFEST);
-cleanupOutdatedCaches();
-cacheLazyAssetsWhenUsed(self); // the map and other languages: kept when first used, not precached (lazy-assets.ts)
-
-// App routes (/activity/…, /venue/…, /favourites, /refer…, and anything else without a file extension) get the
-// shell, which draws the screen; /api/ and files (a path whose last part has a dot) go to the network.
-registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//, /\/[^/?]+\.[^/?]+(?:\?.*)?$/] }));
+self.addEventListener('activate', (event) => event.waitUntil(precache.removeOthers().then(() => self.clients.claim())));
 
 // ---- The activity feed: stale-while-revalidate, but only a file with a feed's shape replaces the copy (the app checks
 // the records and puts its last good copy back if a publish turns out unusable: src/feed/last-good.ts).
 const feedUrl = new URL(settings.feedUrl, self.location.href);
+const feedMatch = { ignoreVary: true, ignoreSearch: true };
 
-/** Never lets a broken publish (not JSON, cut short, an error page, other JSON, a built file with nothing to show) overwrite a good copy. */
-const keepOnlyGoodFeeds: WorkboxPlugin = {
-  cacheWillUpdate: async ({ response }) => ((await isAcceptableFeedResponse(response)) ? response : null),
-};
+/** Saves a fetched feed unless it is a broken publish (not JSON, cut short, an error page, other JSON), and tells open pages when it changed. */
+async function saveFeed(request: Request, response: Response): Promise<void> {
+  if (!(await isAcceptableFeedResponse(response))) return;
+  const cache = await caches.open(FEED_CACHE);
+  const before = await cache.match(request, feedMatch);
+  const [previous, next] = await Promise.all([before?.text(), response.clone().text()]);
+  try {
+    await cache.put(request, response);
+  } catch {
+    return; // disk full: the saved copy stays as it was
+  }
+  if (previous === undefined || previous === next) return;
+  const message: FeedUpdatedMessage = { type: FEED_UPDATED, url: request.url };
+  for (const client of await self.clients.matchAll({ type: 'window' })) client.postMessage(message);
+}
 
-/** Tells open pages when a different feed has been saved, so they show it without a second download. */
-const announceNewFeed: WorkboxPlugin = {
-  cacheDidUpdate: async ({ oldResponse, newResponse, request }) => {
-    if (!oldResponse) return;
-    const [before, after] = await Promise.all([oldResponse.text(), newResponse.text()]);
-    if (before === after) return;
-    const message: FeedUpdatedMessage = { type: FEED_UPDATED, url: request.url };
-    for (const client of await self.clients.matchAll({ type: 'window' })) client.postMessage(message);
-  },
-};
-
-registerRoute(
-  ({ url }) => url.origin === feedUrl.origin && url.pathname === feedUrl.pathname,
-  new StaleWhileRevalidate({ cacheName: FEED_CACHE, matchOptions: { ignoreVary: true, ignoreSearch: true }, plugins: [keepOnlyGoodFeeds, announceNewFeed] }),
-);
-
-// A built feed's description shards (src/feed/details.ts): named by their content, so a saved one never goes stale;
-// only those of activity pages someone opened are kept, so those pages work offline.
-const detailsFolder = new URL(DETAILS_FOLDER, feedUrl);
-registerRoute(
-  ({ url }) => url.origin === detailsFolder.origin && url.pathname.startsWith(detailsFolder.pathname),
-  new CacheFirst({
-    cacheName: 'feed-details',
-    plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 200, purgeOnQuotaError: true })],
-  }),
-);
+function feedAnswer(event: FetchEvent): Promise<Response> {
+  const fromNetwork = fetch(event.request).then(async (response) => {
+    await saveFeed(event.request, response.clone());
+    return response;
+  });
+  event.waitUntil(fromNetwork.catch(() => undefined));
+  return caches.match(event.request, { ...feedMatch, cacheName: FEED_CACHE }).then((saved) => saved ?? fromNetwork);
+}
 
 // The first page fetched the feed before this worker existed. 'force-cache' takes that copy from the HTTP cache rather
 // than downloading it again, so the app works offline after one visit.
 async function saveFeedIfMissing(): Promise<void> {
   try {
     const cache = await caches.open(FEED_CACHE);
-    if (await cache.match(feedUrl.href, { ignoreVary: true, ignoreSearch: true })) return;
+    if (await cache.match(feedUrl.href, feedMatch)) return;
     const response = await fetch(feedUrl.href, { cache: 'force-cache', mode: 'cors', credentials: 'same-origin' });
     if (await isAcceptableFeedResponse(response)) await cache.put(feedUrl.href, response);
   } catch {
     // Offline or refused: the app's next feed request through this worker saves it.
   }
 }
-self.addEventListener('install', (event) => event.waitUntil(saveFeedIfMissing()));
 
-// ---- Map tiles: cache-first, only the tiles actually viewed, limited in number and age. Only complete 200 answers:
-// never opaque ones (status 0), whose size and success cannot be known.
+// ---- Which answer each request gets.
+const detailsFolder = new URL(DETAILS_FOLDER, feedUrl);
 const tilePattern = tileUrlPattern(settings.tileUrl, self.location.href);
-registerRoute(
-  ({ url }) => tilePattern.test(url.href),
-  new CacheFirst({
-    cacheName: TILE_CACHE,
-    matchOptions: { ignoreVary: true },
-    plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ ...TILE_LIMITS, purgeOnQuotaError: true })],
-  }),
-);
+/** Not app routes: the API, and files (a path whose last part has a dot). */
+const NOT_A_ROUTE = [/^\/api\//, /\/[^/?]+\.[^/?]+$/];
+
+async function shellOrNetwork(request: Request, path: string): Promise<Response> {
+  return (await precache.match(path)) ?? fetch(request);
+}
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  const sameOrigin = url.origin === self.location.origin;
+  if (sameOrigin && precache.paths.has(url.pathname)) {
+    event.respondWith(shellOrNetwork(request, url.pathname));
+  } else if (sameOrigin && url.pathname.startsWith('/assets/')) {
+    // The map, posters, other languages: kept the first time they are used, so they work offline from then on.
+    event.respondWith(cacheFirst(LAZY_ASSET_CACHE, request, LAZY_ASSET_LIMITS));
+  } else if (request.mode === 'navigate' && sameOrigin && !NOT_A_ROUTE.some((pattern) => pattern.test(url.pathname))) {
+    // App routes (/activity/…, /venue/…, /favourites, /refer…) get the shell, which draws the screen.
+    event.respondWith(shellOrNetwork(request, '/index.html'));
+  } else if (url.origin === feedUrl.origin && url.pathname === feedUrl.pathname) {
+    event.respondWith(feedAnswer(event));
+  } else if (url.origin === detailsFolder.origin && url.pathname.startsWith(detailsFolder.pathname)) {
+    // A built feed's description shards (src/feed/details.ts): only those of activity pages someone opened, so those work offline.
+    event.respondWith(cacheFirst('feed-details', request, DETAILS_LIMITS));
+  } else if (tilePattern.test(url.href)) {
+    // Map tiles: only those actually viewed, limited in number and age; only complete 200 answers, never opaque ones.
+    event.respondWith(cacheFirst(TILE_CACHE, request, TILE_LIMITS, { ignoreVary: true }));
+  }
+});
 
 // ---- The referral outbox: Background Sync delivers referrals waiting in IndexedDB even after the app is closed. The
 // page registers the tag whenever something waits (src/referral/outbox.ts); a lease in each record keeps the worker and
