@@ -47,6 +47,19 @@ export function BrowseScreen() {
   const [shown, setShown] = useState(() => (listLength.forSearch === searchKey ? Math.max(PAGE_SIZE, listLength.shown) : PAGE_SIZE));
   const lastSearchKey = useRef(searchKey);
   usePageTitle(t('browse.title'));
+  useEffect(() => {
+    // The panels' code, fetched once the list is up and the page is idle, so a tap (or Enter and Tab) finds them drawn.
+    const preload = () => {
+      FiltersPanel.preload();
+      NearPicker.preload();
+    };
+    if (typeof requestIdleCallback === 'function') {
+      const idle = requestIdleCallback(preload, { timeout: 2000 });
+      return () => cancelIdleCallback(idle);
+    }
+    const timer = setTimeout(preload, 500);
+    return () => clearTimeout(timer);
+  }, []);
 
   // The URL may change under us (back button, a link): the search box follows it, but not the echo of
   // its own typing, which arrives a render late and would swallow fast keystrokes.

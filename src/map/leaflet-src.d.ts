@@ -1,6 +1,7 @@
 // Leaflet's ES modules (node_modules/leaflet/src/), which src/map/leaflet.ts imports instead of the whole UMD bundle so
 // the map chunk holds only the parts the app uses. Types only: each module is described by @types/leaflet's types for
-// the same export. The interaction handlers (map/handler/*.js) are imported only for their side effect, so need no types.
+// the same export. The interaction handlers (map/handler/*.js) are imported for their side effect alone: no types
+// needed.
 declare module 'leaflet/src/map/Map.js' {
   export { map as createMap } from 'leaflet';
 }

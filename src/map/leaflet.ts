@@ -1,9 +1,9 @@
 // The one place that drives Leaflet: creates the map, keeps its markers in step with the clusters for the current
 // view, and makes them usable by keyboard and screen reader. MapView.tsx wires this to Preact props.
-// Leaflet's ES modules, not its whole UMD bundle: only the parts used here reach the map chunk (no vector layers, GeoJSON,
-// tooltips or other controls). Some of them extend Map when imported (each interaction handler registers itself and its
-// option; Popup adds openPopup/closePopup), so they are imported whole. Not Leaflet's long-press handler (tapHold: a
-// `contextmenu` event for iOS Safari, which the app does not use). Types come from @types/leaflet (leaflet-src.d.ts).
+// Leaflet's ES modules, not its whole UMD bundle: only the parts used here reach the map chunk (no vector layers,
+// GeoJSON, tooltips or other controls). Some of them extend Map when imported (each interaction handler registers itself
+// and its option; Popup adds openPopup/closePopup), so they are imported whole. Not Leaflet's long-press handler
+// (tapHold: a `contextmenu` event for iOS Safari, which the app does not use). Types: leaflet-src.d.ts.
 import type * as L from 'leaflet';
 import { createMap } from 'leaflet/src/map/Map.js';
 import 'leaflet/src/map/handler/Map.BoxZoom.js';
@@ -149,8 +149,11 @@ export function createLeafletMap(element: HTMLElement, options: LeafletMapOption
     isRtl = isRightToLeft(element);
     // Mirrored in right-to-left pages: zoom sits at the top of the start side (top right), credits at the bottom of the end side.
     if (interactive) {
-      zoomControl = createZoomControl({ position: isRtl ? 'topright' : 'topleft', zoomInTitle: t('map.zoomIn'), zoomOutTitle: t('map.zoomOut') })
-        .addTo(map);
+      zoomControl = createZoomControl({
+        position: isRtl ? 'topright' : 'topleft',
+        zoomInTitle: t('map.zoomIn'),
+        zoomOutTitle: t('map.zoomOut'),
+      }).addTo(map);
     }
     attributionControl = creditsControl(isRtl ? 'bottomleft' : 'bottomright').addTo(map);
   }
