@@ -95,10 +95,24 @@ function isColumns(value: unknown): value is Columns {
   );
 }
 
+/** Runs a decoding generator to its end at once (its pauses are for `feedFromBuiltIndexInSlices`). */
+function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 /** The records back from their columns: the same objects the checker gave when the index was built. */
 export function recordsFromColumns<T>(list: Columns, ids: Partial<Record<IdList, readonly string[]>> = {}): T[] {
+  return finish(decodeColumns<T>(list, ids));
+}
+
+/** `recordsFromColumns`, pausing after each column (a few milliseconds each, even at 100,000 records). */
+function* decodeColumns<T>(list: Columns, ids: Partial<Record<IdList, readonly string[]>> = {}): Generator<void, T[]> {
   const records: Record<string, unknown>[] = Array.from({ length: list.count }, () => ({}));
   for (const [key, column] of Object.entries(list.columns)) {
+    yield;
     if ('named' in column) continue; // once the names are in
     if ('idsOf' in column) {
       const known = ids[column.idsOf] ?? [];
@@ -189,25 +203,49 @@ export function builtDetailsOf(feed: Feed): BuiltDetails | undefined {
   return builtFeeds.get(feed);
 }
 
+type Decoded = { feed: Feed; skipped: number; details: BuiltDetails } | null;
+
 /**
  * The Feed of a built index, after a cheap structural guard (the full checks ran when it was built): null when it is
  * not a usable index, e.g. cut short or written by a newer build.
  */
-export function feedFromBuiltIndex(json: unknown, indexUrl: string): { feed: Feed; skipped: number; details: BuiltDetails } | null {
+export function feedFromBuiltIndex(json: unknown, indexUrl: string): Decoded {
+  return finish(decodeIndex(json, indexUrl));
+}
+
+/**
+ * The same for a region-wide index on the page: decoded a column at a time, `pause` (a new task) between columns once
+ * `sliceMs` have passed, so no single task holds the page for long.
+ */
+export async function feedFromBuiltIndexInSlices(json: unknown, indexUrl: string, pause: () => Promise<void>, sliceMs = 30): Promise<Decoded> {
+  const steps = decodeIndex(json, indexUrl);
+  let sliceStarted = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStarted >= sliceMs) {
+      await pause();
+      sliceStarted = performance.now();
+    }
+  }
+}
+
+function* decodeIndex(json: unknown, indexUrl: string): Generator<void, Decoded> {
   if (!isBuiltIndex(json) || json.version !== BUILT_VERSION) return null;
   const { area, details } = json;
   if (typeof json.generated !== 'string' || typeof json.defaultLanguage !== 'string' || !isObject(area) || !isColumns(area.places)) return null;
   if (typeof area.timeZone !== 'string' || !isObject(area.centre) || typeof area.zoom !== 'number') return null;
   if (![json.categories, json.organisations, json.venues, json.activities].every(isColumns)) return null;
   if (!isObject(details) || !Array.isArray(details.files) || typeof details.has !== 'string' || details.has.length !== json.activities.count) return null;
-  const categories = byId(recordsFromColumns<Category>(json.categories));
-  const organisations = byId(recordsFromColumns<Organisation>(json.organisations));
-  const venues = byId(recordsFromColumns<Venue>(json.venues));
-  const activities = recordsFromColumns<Activity>(json.activities, {
+  const categories = byId(yield* decodeColumns<Category>(json.categories));
+  const organisations = byId(yield* decodeColumns<Organisation>(json.organisations));
+  const venues = byId(yield* decodeColumns<Venue>(json.venues));
+  const activities = yield* decodeColumns<Activity>(json.activities, {
     categories: [...categories.keys()],
     organisations: [...organisations.keys()],
     venues: [...venues.keys()],
   });
+  yield;
   const isUsable = (a: Activity): boolean =>
     typeof a.id === 'string' &&
     a.name !== undefined &&
@@ -219,6 +257,7 @@ export function feedFromBuiltIndex(json: unknown, indexUrl: string): { feed: Fee
     organisations.has(a.organisation) &&
     (a.venue === undefined || venues.has(a.venue));
   if (!activities.every(isUsable)) return null;
+  yield;
   const withDescription = new Set<string>();
   activities.forEach((activity, i) => {
     if (details.has[i] === '1') withDescription.add(activity.id);

@@ -3,7 +3,7 @@
 // src/feed/built.ts), which was checked when it was built and only gets a cheap structural guard.
 import { settings } from '../app/settings';
 import { PREPARE_AT_ONCE_UP_TO, prepareInAdvance, searchInWorker } from '../browse/state';
-import { feedFromBuiltIndex, isBuiltIndex, rememberBuiltDetails } from './built';
+import { feedFromBuiltIndex, feedFromBuiltIndexInSlices, isBuiltIndex, rememberBuiltDetails } from './built';
 import { parseFeedJson } from './parse';
 import { feedState, type FeedState } from './state';
 
@@ -24,9 +24,8 @@ export async function feedStateFromText(text: string, now = new Date(), url: str
       typeof listings === 'number' && listings > PREPARE_AT_ONCE_UP_TO && typeof Worker === 'function'
         ? import('../browse/remote').then(({ openRemoteBrowse }) => openRemoteBrowse(text, url, now)).catch(() => null)
         : null;
-    // A region-wide index takes a while to parse and as long again to decode: two tasks rather than one long freeze.
-    if (text.length > 1_000_000) await new Promise((resolve) => setTimeout(resolve, 0));
-    const built = feedFromBuiltIndex(parsed.value, url);
+    // A region-wide index takes a while to parse and as long again to decode: decoded in slices, the page free in between.
+    const built = text.length > 1_000_000 ? await feedFromBuiltIndexInSlices(parsed.value, url, nextTask) : feedFromBuiltIndex(parsed.value, url);
     if (!built) {
       void searching?.then((remote) => remote?.close());
       return { status: 'failed', failure: 'not-a-feed', detail: 'the built feed index is incomplete or from a newer version' };
@@ -47,6 +46,10 @@ export async function feedStateFromText(text: string, now = new Date(), url: str
   const shown = restoring ? state : await keepOrRestore(state, text, url, (kept) => feedStateFromText(kept, now, url, true));
   if (shown.status === 'ready') await prepareInAdvance(shown.feed);
   return shown;
+}
+
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 export function absoluteFeedUrl(url = settings.feedUrl): string {

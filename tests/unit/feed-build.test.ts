@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildFeed, compressed, type BuiltFile } from '../../scripts/build-feed/build';
 import { generateFeed } from '../../scripts/bench/generate-feed';
 import { checkFeed } from '../../src/feed/check';
-import { feedFromBuiltIndex, shardOf, type BuiltIndex } from '../../src/feed/built';
+import { feedFromBuiltIndex, feedFromBuiltIndexInSlices, shardOf, type BuiltIndex } from '../../src/feed/built';
 import { loadActivityDetails } from '../../src/feed/details';
 import { feedStateFromText } from '../../src/feed/load';
 import type { Activity, Feed } from '../../src/feed/schema';
@@ -117,6 +117,20 @@ describe('the built index', () => {
     expect(isAcceptableFeedText(text)).toBe(true);
     expect(isAcceptableFeedText(text.slice(0, 2_000))).toBe(false);
     expect(isAcceptableFeedText(JSON.stringify(broken))).toBe(false);
+  }, 30_000);
+});
+
+describe('a big index decoded in slices', () => {
+  it('pauses between columns and gives the same feed as decoding it at once, or the same refusal', async () => {
+    const { index } = built(generateFeed(3_000, 11));
+    let pauses = 0;
+    const pause = async (): Promise<void> => void pauses++;
+    const inSlices = await feedFromBuiltIndexInSlices(index, INDEX_URL, pause, 0);
+    expect(pauses).toBeGreaterThan(Object.keys(index.activities.columns).length);
+    expect(inSlices).toEqual(feedFromBuiltIndex(index, INDEX_URL));
+    const broken = structuredClone(index);
+    (broken.activities.columns.organisation as { refs: number[] }).refs.fill(9_999);
+    await expect(feedFromBuiltIndexInSlices(broken, INDEX_URL, pause, 0)).resolves.toBeNull();
   }, 30_000);
 });
 
