@@ -1,6 +1,6 @@
 // Calendar files (RFC 5545 iCalendar) for an activity: its next session, or its whole series as repeating events
 // built from the feed's schedule, in the feed's time zone. Pure: text in, text out, so it is tested without a browser.
-import { tzOffset } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz/tzOffset';
 import type { Session } from '../feed/schema';
 import { localParts, nextOccurrences, type Occurrence } from '../feed/schedule';
 

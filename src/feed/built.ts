@@ -230,13 +230,23 @@ export async function feedFromBuiltIndexInSlices(json: unknown, indexUrl: string
   }
 }
 
-function* decodeIndex(json: unknown, indexUrl: string): Generator<void, Decoded> {
-  if (!isBuiltIndex(json) || json.version !== BUILT_VERSION) return null;
+/**
+ * Whether parsed JSON has the shape of a built index this app reads: this version, the envelope, every list as columns
+ * of the right lengths. Cheap (no record is decoded): the service worker asks it of each newly fetched index
+ * (src/pwa/feed-acceptance.ts), and decoding starts with it.
+ */
+export function hasBuiltIndexShape(json: unknown): json is BuiltIndex {
+  if (!isBuiltIndex(json) || json.version !== BUILT_VERSION) return false;
   const { area, details } = json;
-  if (typeof json.generated !== 'string' || typeof json.defaultLanguage !== 'string' || !isObject(area) || !isColumns(area.places)) return null;
-  if (typeof area.timeZone !== 'string' || !isObject(area.centre) || typeof area.zoom !== 'number') return null;
-  if (![json.categories, json.organisations, json.venues, json.activities].every(isColumns)) return null;
-  if (!isObject(details) || !Array.isArray(details.files) || typeof details.has !== 'string' || details.has.length !== json.activities.count) return null;
+  if (typeof json.generated !== 'string' || typeof json.defaultLanguage !== 'string' || !isObject(area) || !isColumns(area.places)) return false;
+  if (typeof area.timeZone !== 'string' || !isObject(area.centre) || typeof area.zoom !== 'number') return false;
+  if (![json.categories, json.organisations, json.venues, json.activities].every(isColumns)) return false;
+  return isObject(details) && Array.isArray(details.files) && typeof details.has === 'string' && details.has.length === json.activities.count;
+}
+
+function* decodeIndex(json: unknown, indexUrl: string): Generator<void, Decoded> {
+  if (!hasBuiltIndexShape(json)) return null;
+  const { area, details } = json;
   const categories = byId(yield* decodeColumns<Category>(json.categories));
   const organisations = byId(yield* decodeColumns<Organisation>(json.organisations));
   const venues = byId(yield* decodeColumns<Venue>(json.venues));

@@ -9,11 +9,35 @@ import { feedState, type FeedState } from './state';
 
 /**
  * Turns the text of a feed (plain or built) into the state the app shows; `url` is where it came from (shard addresses
- * of a built feed are relative to it). The checker (valibot and all) is loaded only for a plain feed. A big feed's
- * browse preparation is done (in slices, the page free in between) before the feed is published. A plain feed with
- * nothing to show gives way to the last good copy (src/feed/last-good.ts); `restoring` is set while reading that copy.
+ * of a built feed are relative to it). A feed with nothing to show gives way to the last good copy the app kept (the
+ * service worker checks only a feed's shape before saving it: src/feed/last-good.ts); a usable one becomes that copy,
+ * once the page is idle.
  */
-export async function feedStateFromText(text: string, now = new Date(), url: string = absoluteFeedUrl(), restoring = false): Promise<FeedState> {
+export async function feedStateFromText(text: string, now = new Date(), url: string = absoluteFeedUrl()): Promise<FeedState> {
+  const state = await readFeedText(text, now, url);
+  if (isUnusable(state)) {
+    const { restoreLastGood } = await import('./last-good');
+    return restoreLastGood(state, url, (kept) => readFeedText(kept, now, url));
+  }
+  if (state.status === 'ready') whenIdle(() => void import('./last-good').then(({ keepLastGood }) => keepLastGood(state, text, url)));
+  return state;
+}
+
+/** Nothing to show: not JSON, a feed that failed its checks, or one whose every listing was skipped (an empty town is fine). */
+export function isUnusable(state: FeedState): boolean {
+  return (state.status === 'failed' && (state.failure === 'not-a-feed' || state.failure === 'not-json')) || (state.status === 'ready' && state.feed.activities.length === 0 && state.skipped > 0);
+}
+
+function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 5000 });
+  else setTimeout(work, 1000);
+}
+
+/**
+ * The state of one feed text. The checker (valibot and all) is loaded only for a plain feed. A big feed's browse
+ * preparation is done (in slices, the page free in between, or in the browse worker) before the feed is published.
+ */
+async function readFeedText(text: string, now: Date, url: string): Promise<FeedState> {
   const parsed = parseFeedJson(text);
   if (!parsed.ok) return { status: 'failed', failure: 'not-json', detail: 'not valid JSON' };
   if (isBuiltIndex(parsed.value)) {
@@ -36,16 +60,14 @@ export async function feedStateFromText(text: string, now = new Date(), url: str
     else await prepareInAdvance(built.feed);
     return { status: 'ready', feed: built.feed, skipped: built.skipped };
   }
-  const [{ checkFeed }, { keepOrRestore }] = await Promise.all([import('./check'), import('./last-good')]);
+  const { checkFeed } = await import('./check');
   const result = checkFeed(parsed.value, { now });
-  const firstError = result.problems.find((p) => p.level === 'error');
-  const state: FeedState = result.feed
-    ? { status: 'ready', feed: result.feed, skipped: result.skipped.activities }
-    : { status: 'failed', failure: 'not-a-feed', detail: firstError?.message ?? '' };
-  // The service worker saves any file with a feed's shape; the full checks are here, so is the fallback to the last good copy.
-  const shown = restoring ? state : await keepOrRestore(state, text, url, (kept) => feedStateFromText(kept, now, url, true));
-  if (shown.status === 'ready') await prepareInAdvance(shown.feed);
-  return shown;
+  if (!result.feed) {
+    const firstError = result.problems.find((p) => p.level === 'error');
+    return { status: 'failed', failure: 'not-a-feed', detail: firstError?.message ?? '' };
+  }
+  await prepareInAdvance(result.feed);
+  return { status: 'ready', feed: result.feed, skipped: result.skipped.activities };
 }
 
 function nextTask(): Promise<void> {

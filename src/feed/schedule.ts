@@ -1,6 +1,6 @@
 // When an activity's sessions happen: turns the feed's schedule rules (local wall-clock times in the
 // area's time zone) into absolute instants, for 'next session' text, date filters and calendar files.
-import { tzOffset } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz/tzOffset';
 import type { DayCode, Session } from './schema';
 import { dayCodes } from './days';
 

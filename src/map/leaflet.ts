@@ -3,10 +3,10 @@
 // Leaflet's ES modules, not its whole UMD bundle: only the parts used here reach the map chunk (no vector layers,
 // GeoJSON, tooltips or other controls). Some of them extend Map when imported (each interaction handler registers itself
 // and its option; Popup adds openPopup/closePopup), so they are imported whole. Not Leaflet's long-press handler
-// (tapHold: a `contextmenu` event for iOS Safari, which the app does not use). Types: leaflet-src.d.ts.
+// (tapHold: a `contextmenu` event for iOS Safari, which the app does not use) nor its box zoom (Shift-drag a rectangle
+// on a desktop: the zoom buttons, the wheel and + / − do the same). Types: leaflet-src.d.ts.
 import type * as L from 'leaflet';
 import { createMap } from 'leaflet/src/map/Map.js';
-import 'leaflet/src/map/handler/Map.BoxZoom.js';
 import 'leaflet/src/map/handler/Map.DoubleClickZoom.js';
 import 'leaflet/src/map/handler/Map.Drag.js';
 import 'leaflet/src/map/handler/Map.Keyboard.js';
@@ -116,7 +116,6 @@ export function createLeafletMap(element: HTMLElement, options: LeafletMapOption
     touchZoom: interactive,
     doubleClickZoom: interactive,
     scrollWheelZoom: interactive,
-    boxZoom: interactive,
     keyboard: interactive,
     zoomAnimation: !reducedMotion,
     fadeAnimation: !reducedMotion,

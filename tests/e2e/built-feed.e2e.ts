@@ -1,11 +1,14 @@
 // The sample town in built form (`npm run feed:build`; the app build writes dist/feed.json that way) shows the same
 // listings, search results and activity pages as the plain feed, downloads a description only when its page opens,
-// and keeps that page working offline.
+// and keeps that page working offline. A built index the app cannot decode never replaces the one it showed.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newContext, screenshot, serveApp, waitForServiceWorker, watchErrors } from './harness';
 import type { RunningServer } from '../../scripts/server/app-server';
+import { E2E_DIST } from './paths';
+import type { BuiltIndex } from '../../src/feed/built';
 
 const sample = JSON.parse(readFileSync('public/feed.json', 'utf8')) as { activities: { id: string; description?: unknown }[] };
 const MONDAY_MORNING = new Date('2026-11-23T09:00:00Z');
@@ -91,4 +94,50 @@ describe('the sample feed in built form', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('keeps showing the last good index when a publish has the shape of one but does not decode, also offline', async () => {
+    const good = readFileSync(join(E2E_DIST, 'feed.json'), 'utf8');
+    const broken = JSON.parse(good) as BuiltIndex;
+    broken.generated = '2026-11-28T09:00:00Z';
+    const organisation = broken.activities.columns.organisation as { refs: number[] };
+    organisation.refs = organisation.refs.map(() => 9_999); // every listing points at an organisation the index lacks
+    let body = good;
+    let feedRequests = 0;
+    const server = await serveApp({
+      handle: (request, response) => {
+        if (request.url?.split('?')[0] !== '/feed.json') return false;
+        feedRequests += 1;
+        response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache' }).end(body);
+        return true;
+      },
+    });
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.clock.setFixedTime(MONDAY_MORNING);
+    const errors = watchErrors(page, { expectedFailedLoads: /\/test-tiles\// });
+    await page.goto(server.url);
+    const { count } = await listShown(page);
+    await waitForServiceWorker(page);
+    // The copy is kept once the page is idle after showing it.
+    await expect.poll(() => page.evaluate(async () => (await caches.keys()).includes('tc-feed-last-good-v1')), { timeout: 15_000 }).toBe(true);
+
+    body = JSON.stringify(broken);
+    const before = feedRequests;
+    await page.reload();
+    await expect.poll(() => feedRequests).toBeGreaterThan(before);
+    await page.waitForTimeout(1000); // the worker saves the new file (it has the right shape) and the page puts the good one back
+    await page.reload();
+    expect((await listShown(page)).count).toBe(count);
+    await expect(page.getByText('could not be shown').count()).resolves.toBe(0);
+
+    await context.setOffline(true);
+    await server.close();
+    const cold = await context.newPage();
+    await cold.clock.setFixedTime(MONDAY_MORNING);
+    await cold.goto(server.url);
+    expect((await listShown(cold)).count).toBe(count);
+    await context.setOffline(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });

@@ -47,7 +47,10 @@ async function cycle(page: Page, phone: boolean): Promise<void> {
   if (phone) await mapButton(page).click();
   await page.locator('.map-badge--point').first().waitFor({ timeout: 30_000 });
   await page.locator('.map-badge--point').first().click();
-  await page.locator('.map-popup a').first().click({ timeout: 30_000 });
+  // The app moves focus into the card as the popup opens; Enter follows the link wherever the popup's pan has put it
+  // (a click aimed while the map still pans can land on the map, which closes the popup).
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.map-popup a') !== null), { timeout: 30_000 }).toBe(true);
+  await page.keyboard.press('Enter');
   // 'main h1' also matches the list's own heading: wait for the route to change before looking for the page's title.
   await page.waitForURL(/\/activity\//, { timeout: 30_000 });
   await page.locator('.activity h1, main h1').first().waitFor();

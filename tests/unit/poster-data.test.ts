@@ -1,4 +1,4 @@
-// What posters say, in English and a second language at once, and that their QR code (drawn from the qrcode
+// What posters say, in English and a second language at once, and that their QR code (drawn from the lean-qr
 // library's modules) scans back to exactly the listing's address.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -110,7 +110,22 @@ describe('the QR code', () => {
         }
       }
     }
-    return { data: jsQR(pixels, width, width)?.data ?? null, errorCorrection: drawing.errorCorrection };
+    return { data: jsQR(pixels, width, width)?.data ?? null, errorCorrection: errorCorrectionOf(drawing.path) };
+  }
+
+  /**
+   * The error correction level written in the code's own format information (ISO/IEC 18004 7.9): 15 bits beside the
+   * top-left finder, XORed with 101010000010010; the top two are the level (01 L, 00 M, 11 Q, 10 H).
+   */
+  function errorCorrectionOf(path: string): string {
+    const dark = new Set<string>();
+    for (const [, x, y, run] of path.matchAll(/M(\d+) (\d+)h(\d+)v1h-\d+z/g)) {
+      for (let k = 0; k < Number(run); k++) dark.add(`${Number(x) - QUIET_ZONE + k},${Number(y) - QUIET_ZONE}`);
+    }
+    const at = (x: number, y: number): number => (dark.has(`${x},${y}`) ? 1 : 0);
+    const places: [number, number][] = [[8, 0], [8, 1], [8, 2], [8, 3], [8, 4], [8, 5], [8, 7], [8, 8], [7, 8], [5, 8], [4, 8], [3, 8], [2, 8], [1, 8], [0, 8]];
+    const bits = places.reduce((sum, [x, y], i) => sum | (at(x, y) << i), 0) ^ 0b101010000010010;
+    return ['M', 'L', 'H', 'Q'][(bits >> 13) & 3]!;
   }
 
   it('scans back to exactly the listing’s address, with error correction Q (better than M)', () => {
