@@ -18,6 +18,12 @@ import { markerFor } from './map-markers';
 import { LazyMapView } from '../map/LazyMapView';
 
 const PAGE_SIZE = 30;
+/**
+ * Cards drawn in the app's first task with a list: the rest follow in the next task, so the first screen paints sooner
+ * and the page answers input in between (on a cheap phone, 30 cards with their dates are a long task).
+ */
+const FIRST_PAINT = 6;
+let hasDrawnList = false;
 
 // Opened by a tap, so their code is not part of the first screen.
 const FiltersPanel = lazily(() => import('./FiltersPanel').then((module) => module.FiltersPanel));
@@ -89,6 +95,13 @@ export function BrowseScreen() {
     [feed, source, devicePosition.value, language.value],
   );
   const shownResults = useResults(source, query, typed, context);
+  const [isFirstPaint, setFirstPaint] = useState(() => !hasDrawnList);
+  useEffect(() => {
+    if (!isFirstPaint || !shownResults) return;
+    hasDrawnList = true;
+    const timer = setTimeout(() => setFirstPaint(false), 0);
+    return () => clearTimeout(timer);
+  }, [isFirstPaint, shownResults !== null]);
   const options = useMemo(() => (source?.kind === 'local' ? filterOptions(source.prepared) : source?.remote.options), [source]);
   if (!feed || !source || !context || !options) return null;
   if (!shownResults) {
@@ -219,13 +232,13 @@ export function BrowseScreen() {
           {isListShown && (
             <div class="browse__list">
               <ol class="card-list">
-                {results.slice(0, shown).map((result) => (
+                {results.slice(0, isFirstPaint ? Math.min(shown, FIRST_PAINT) : shown).map((result) => (
                   <li key={result.activity.id}>
                     <ActivityCard result={result} feed={feed} now={source.now} today={source.today} />
                   </li>
                 ))}
               </ol>
-              {shown < results.length && (
+              {!isFirstPaint && shown < results.length && (
                 <button type="button" class="button button--secondary show-more" onClick={() => setShown(shown + PAGE_SIZE)}>
                   {t('browse.showMore', { count: Math.min(PAGE_SIZE, results.length - shown), total: results.length - shown })}
                 </button>

@@ -182,11 +182,15 @@ function prepareActivity(activity: Activity, feed: Feed, now: Date, lastDate: st
 export function prepareBrowse(feed: Feed, now: Date): PreparedBrowse {
   const today = localParts(now, feed.area.timeZone).date;
   const lastDate = addDays(today, WINDOW_DAYS - 1);
+  let index: SearchIndex | null = null;
   return {
     feed,
     now,
     today,
-    index: buildSearchIndex(feed),
+    // Made on the first search, not before the first screen: most visits start with the whole list.
+    get index() {
+      return (index ??= buildSearchIndex(feed));
+    },
     items: feed.activities.map((activity) => prepareActivity(activity, feed, now, lastDate)),
     cache: { days: new Map(), views: new Map(), orders: new Map(), nameRanks: new Map(), results: new Map() },
   };

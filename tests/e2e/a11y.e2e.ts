@@ -123,7 +123,15 @@ const STATES: readonly State[] = [
   ['browse: map', (s) => open(s, '/?view=map', '.leaflet-marker-icon'), '.browse__bar, .browse__map'],
   ['browse: no results', (s) => open(s, '/?q=zzzzqqqq', '.empty-state')],
   ['browse: no results, a filter to remove', (s) => open(s, '/?q=knit&online=1', '.empty-state button')],
-  ['activity', (s) => open(s, `/activity/${KNIT}`, '.activity__map .leaflet-container')],
+  [
+    'activity',
+    async (s) => {
+      await open(s, `/activity/${KNIT}`);
+      // The map is drawn as it comes near the screen, as a person scrolling down would find it.
+      await s.page.locator('.activity__map').scrollIntoViewIfNeeded();
+      await s.page.locator('.activity__map .leaflet-container').waitFor(WAIT);
+    },
+  ],
   ['activity: cancelled', (s) => open(s, '/activity/chair-yoga-waterhead')],
   ['activity: paused', (s) => open(s, '/activity/hollinwood-digital-help')],
   ['activity: not found', (s) => open(s, '/activity/no-such-activity')],

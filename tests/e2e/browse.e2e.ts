@@ -256,6 +256,9 @@ describe('activity page', () => {
     await expect(page.locator('.venue').textContent()).resolves.toContain('OL8');
     await expect(page.getByRole('link', { name: '0161 000 0000' }).getAttribute('href')).resolves.toBe('tel:01610000000');
     await expect(page.getByText('Step-free access').count()).resolves.toBeGreaterThan(0);
+    // The venue's map is drawn only as it comes near the screen.
+    await expect(page.locator('.activity__map .leaflet-container').count()).resolves.toBe(0);
+    await page.locator('.activity__map').scrollIntoViewIfNeeded();
     await page.locator('.activity__map .leaflet-container').waitFor();
     expect(errors).toEqual([]);
     await context.close();

@@ -66,7 +66,7 @@ async function openSearchAndMap(server: RunningServer, label: string, expectedCo
   await expect.poll(() => page.locator('.result-count').textContent(), { timeout: 120_000, interval: 250 }).toBe(expectedCount);
   console.log(`${label}: first list shown after ${Date.now() - started} ms; while loading: ${describeTasks(await longTasks())}`);
   // Only a page of cards is in the document, however long the list.
-  expect(await page.locator('.card').count()).toBe(30);
+  await expect.poll(() => page.locator('.card').count()).toBe(30);
   const typingStarted = Date.now();
   await page.getByLabel('Search groups and activities').pressSequentially('knit', { delay: 50 });
   await expect.poll(() => page.locator('.result-count').textContent(), { timeout: 60_000 }).toBe(found);

@@ -290,6 +290,7 @@ describe('updates', () => {
       await page.locator('.leaflet-container').first().waitFor();
       await page.getByRole('button', { name: 'List', exact: true }).click();
       await page.locator('.card a').first().click();
+      await page.locator('.activity__map').scrollIntoViewIfNeeded();
       await page.locator('.activity .leaflet-container').waitFor();
 
       // The browser looks for a new worker (as it does on every visit, and the app every hour): it installs and waits.
