@@ -192,7 +192,8 @@ describe('near me', () => {
 describe('the map', () => {
   it('shows the same filtered set as the list, clustered, and a marker opens the activity', async () => {
     const { context, page, errors } = await open('/?q=knit');
-    const listed = await page.locator('.card').count();
+    const listed = Number(/\d+/.exec((await resultCount(page)) ?? '')?.[0]);
+    await expect.poll(() => page.locator('.card').count()).toBe(listed);
     await page.getByRole('button', { name: 'Map', exact: true }).click();
     await expect.poll(() => page.url()).toContain('view=map');
     await page.locator('.leaflet-container').waitFor();
@@ -337,6 +338,7 @@ describe('accessibility (axe, WCAG 2.2 A and AA)', () => {
 
     it(`activity page at ${size} size`, async () => {
       const { context, page } = await open('/activity/stay-and-play-werneth-women', { viewport });
+      await page.locator('.activity__map').scrollIntoViewIfNeeded();
       await page.locator('.leaflet-container').waitFor();
       expect(await axeViolations(page)).toEqual([]);
       await context.close();

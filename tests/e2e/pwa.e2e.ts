@@ -147,6 +147,7 @@ describe('offline', () => {
     await expect(page.locator('.site-footer').textContent()).resolves.toContain('Listings updated 20 November 2026');
     // Look at the activity once online, so its map tiles are saved.
     await page.goto(server.url + ACTIVITY);
+    await page.locator('.activity__map').scrollIntoViewIfNeeded();
     await page.locator('.activity .leaflet-tile-loaded').first().waitFor();
     await expect.poll(() => page.evaluate(async (name) => (await (await caches.open(name)).keys()).length, TILE_CACHE)).toBeGreaterThan(0);
 
@@ -169,6 +170,7 @@ describe('offline', () => {
     });
     await cold.goto(server.url + ACTIVITY);
     await expect.poll(() => cold.locator('h1').textContent()).toBe('Knit and Natter');
+    await cold.locator('.activity__map').scrollIntoViewIfNeeded();
     await cold.locator('.activity .leaflet-tile-loaded').first().waitFor();
     expect(failedTiles).toEqual([]);
     await expect(cold.getByRole('link', { name: /Get directions/ }).textContent()).resolves.toContain('(needs internet)');
