@@ -19,10 +19,10 @@ import { LazyMapView } from '../map/LazyMapView';
 
 const PAGE_SIZE = 30;
 /**
- * Cards drawn in the app's first task with a list: the rest follow in the next task, so the first screen paints sooner
- * and the page answers input in between (on a cheap phone, 30 cards with their dates are a long task).
+ * Cards drawn per task the first time the app shows its list: the first few paint at once and the rest follow a few
+ * per task, so the page answers a tap in between (on a cheap phone, 30 cards with their dates are a long task).
  */
-const FIRST_PAINT = 6;
+const CARDS_PER_TASK = 6;
 let hasDrawnList = false;
 
 // Opened by a tap, so their code is not part of the first screen.
@@ -95,13 +95,14 @@ export function BrowseScreen() {
     [feed, source, devicePosition.value, language.value],
   );
   const shownResults = useResults(source, query, typed, context);
-  const [isFirstPaint, setFirstPaint] = useState(() => !hasDrawnList);
+  // Cards drawn so far, while the first list is being drawn; null once it is (every later list is drawn whole).
+  const [drawing, setDrawing] = useState<number | null>(() => (hasDrawnList ? null : CARDS_PER_TASK));
   useEffect(() => {
-    if (!isFirstPaint || !shownResults) return;
+    if (drawing === null || !shownResults) return;
     hasDrawnList = true;
-    const timer = setTimeout(() => setFirstPaint(false), 0);
+    const timer = setTimeout(() => setDrawing(drawing + CARDS_PER_TASK >= shown ? null : drawing + CARDS_PER_TASK), 0);
     return () => clearTimeout(timer);
-  }, [isFirstPaint, shownResults !== null]);
+  }, [drawing, shownResults !== null, shown]);
   const options = useMemo(() => (source?.kind === 'local' ? filterOptions(source.prepared) : source?.remote.options), [source]);
   if (!feed || !source || !context || !options) return null;
   if (!shownResults) {
@@ -232,13 +233,13 @@ export function BrowseScreen() {
           {isListShown && (
             <div class="browse__list">
               <ol class="card-list">
-                {results.slice(0, isFirstPaint ? Math.min(shown, FIRST_PAINT) : shown).map((result) => (
+                {results.slice(0, drawing === null ? shown : Math.min(shown, drawing)).map((result) => (
                   <li key={result.activity.id}>
                     <ActivityCard result={result} feed={feed} now={source.now} today={source.today} />
                   </li>
                 ))}
               </ol>
-              {!isFirstPaint && shown < results.length && (
+              {drawing === null && shown < results.length && (
                 <button type="button" class="button button--secondary show-more" onClick={() => setShown(shown + PAGE_SIZE)}>
                   {t('browse.showMore', { count: Math.min(PAGE_SIZE, results.length - shown), total: results.length - shown })}
                 </button>

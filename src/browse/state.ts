@@ -20,16 +20,22 @@ export const PREPARE_AT_ONCE_UP_TO = 5_000;
 const preparedInSlices = signal<PreparedBrowse | null>(null);
 let feedBeingPrepared: Feed | null = null;
 
+/** A small feed prepared in a task of its own by `prepareInAdvance`, so the first screen's render is a task apart. */
+let preparedAtOnce: PreparedBrowse | null = null;
+
 /**
- * A big feed's preparation, started by the feed loader before it publishes the feed (src/feed/load.ts), so the
- * loading line stays up meanwhile rather than an empty screen; a small feed needs nothing in advance.
+ * The feed's preparation, started by the feed loader before it publishes the feed (src/feed/load.ts), so the loading
+ * line stays up meanwhile rather than an empty screen: a big feed's in slices, a small one's in a task of its own
+ * (decoding, preparing and drawing the first screen in one task would keep a cheap phone from answering a tap).
  */
-export function prepareInAdvance(feed: Feed): Promise<void> {
-  if (feed.activities.length <= PREPARE_AT_ONCE_UP_TO) return Promise.resolve();
+export async function prepareInAdvance(feed: Feed): Promise<void> {
+  if (feed.activities.length <= PREPARE_AT_ONCE_UP_TO) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    preparedAtOnce = prepareBrowse(feed, new Date());
+    return;
+  }
   feedBeingPrepared = feed;
-  return prepareBrowseInSlices(feed, new Date()).then((prepared) => {
-    preparedInSlices.value = prepared;
-  });
+  preparedInSlices.value = await prepareBrowseInSlices(feed, new Date());
 }
 
 /** A region-wide built feed searched in the browse worker (src/browse/remote.ts), set by the loader with its feed. */
@@ -56,7 +62,7 @@ export const preparedBrowse = computed((): PreparedBrowse | null => {
   const feed = currentFeed.value;
   if (!feed) return null;
   if (searchedInWorker.value?.feed === feed) return null;
-  if (feed.activities.length <= PREPARE_AT_ONCE_UP_TO) return prepareBrowse(feed, new Date());
+  if (feed.activities.length <= PREPARE_AT_ONCE_UP_TO) return preparedAtOnce?.feed === feed ? preparedAtOnce : prepareBrowse(feed, new Date());
   const ready = preparedInSlices.value;
   if (ready?.feed === feed) return ready;
   if (feedBeingPrepared !== feed) {
