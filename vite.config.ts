@@ -8,6 +8,7 @@ import { builtFeedPlugin } from './scripts/vite/feed-plugin';
 import { cspPlugin } from './scripts/vite/csp';
 import { precompress } from './scripts/vite/precompress';
 import { browseWorkerChunk } from './scripts/vite/worker-chunk';
+import { leafletTrim } from './scripts/vite/leaflet-trim';
 
 const THEME_COLOUR = '#1f5f5b'; // --colour-primary in src/app/styles.css: the header
 const BACKGROUND_COLOUR = '#fbf8f3'; // --colour-background
@@ -18,6 +19,7 @@ export default defineConfig({
     preact(),
     builtFeedPlugin(), // dist/feed.json in built form (README "Publishing your feed")
     browseWorkerChunk(), // the search worker for region-wide feeds, sharing the app's chunks (src/browse/remote.ts)
+    leafletTrim(), // four Leaflet modules the map never uses, left out (src/map/leaflet-unused.ts)
     // The Content-Security-Policy <meta> of the built index.html, from the settings (README "Security headers").
     cspPlugin(),
     VitePWA({

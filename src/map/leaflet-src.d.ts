@@ -49,3 +49,7 @@ declare module 'leaflet/src/dom/DomEvent.js' {
   import type { DomEvent } from 'leaflet';
   export const disableClickPropagation: typeof DomEvent.disableClickPropagation;
 }
+
+declare module 'leaflet/src/layer/marker/Icon.js' {
+  export { Icon } from 'leaflet';
+}
