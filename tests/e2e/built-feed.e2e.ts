@@ -32,6 +32,9 @@ afterAll(async () => {
 
 async function listShown(page: Page): Promise<{ count: string | null; cards: string[] }> {
   await page.locator('.card').first().waitFor({ timeout: 30_000 });
+  // The first list is drawn a few cards per task: wait for the whole first page of it.
+  const found = Number(/\d+/.exec((await page.locator('.result-count').textContent()) ?? '')?.[0]);
+  await expect.poll(() => page.locator('.card').count()).toBe(Math.min(30, found));
   const cards = await page.locator('.card').evaluateAll((cards) => cards.map((card) => [card.querySelector('.card__title'), card.querySelector('.card__when')].map((el) => el?.textContent?.trim()).join(' | ')));
   return { count: await page.locator('.result-count').textContent(), cards };
 }
