@@ -1,4 +1,5 @@
 // One activity in the list: name (linking to its page), summary, when it next meets, where and how far, and the key facts.
+import { Component } from 'preact';
 import type { Feed } from '../feed/schema';
 import { FeedText } from '../feed/FeedText';
 import { t } from '../i18n';
@@ -48,3 +49,21 @@ export function ActivityCard({ result, feed, now, today }: Props) {
     </article>
   );
 }
+
+/**
+ * The card as the list draws it: again only when its row, the feed, the day or the language changes. The first list
+ * is drawn a few cards per task (BrowseScreen), and each task then draws only its new cards; the card still follows
+ * the signals it reads itself (its favourite toggle).
+ */
+export class ListCard extends Component<Props & { language: string }> {
+  override shouldComponentUpdate(next: Props & { language: string }): boolean {
+    const now = this.props;
+    return next.result !== now.result || next.feed !== now.feed || next.now !== now.now || next.today !== now.today || next.language !== now.language;
+  }
+
+  override render() {
+    const { result, feed, now, today } = this.props;
+    return <ActivityCard result={result} feed={feed} now={now} today={today} />;
+  }
+}
+

@@ -4,7 +4,7 @@ import { currentFeed } from '../feed/state';
 import { pickText } from '../feed/text';
 import { language, t } from '../i18n';
 import { usePageTitle } from '../app/usePageTitle';
-import { ActivityCard } from './ActivityCard';
+import { ListCard } from './ActivityCard';
 import { lazily } from '../app/lazily';
 import { filterOptions } from './filter';
 import { activeFilterCount, activeFilters, emptyQuery, NEAR_HERE, withoutFilter, type BrowseQuery, type SortOrder } from './query';
@@ -235,7 +235,7 @@ export function BrowseScreen() {
               <ol class="card-list">
                 {results.slice(0, drawing === null ? shown : Math.min(shown, drawing)).map((result) => (
                   <li key={result.activity.id}>
-                    <ActivityCard result={result} feed={feed} now={source.now} today={source.today} />
+                    <ListCard result={result} feed={feed} now={source.now} today={source.today} language={language.value} />
                   </li>
                 ))}
               </ol>

@@ -293,6 +293,8 @@ describe('keyboard only', () => {
       if (await page.evaluate(() => document.activeElement?.classList.contains('filters-toggle'))) break;
     }
     await page.keyboard.press('Enter');
+    // The panel opens (its code may take a moment the first time), then Tab moves into it.
+    await page.locator('#filter-free').waitFor();
     for (let i = 0; i < 60; i++) {
       await page.keyboard.press('Tab');
       if (await page.evaluate(() => document.activeElement?.id === 'filter-free')) break;
