@@ -168,9 +168,14 @@ describe('a shortlist', { timeout: 120_000 }, () => {
     const { page, errors } = await open(sender, `/activity/${KNIT}`);
     await page.getByRole('button', { name: 'Save Knit and Natter' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Save Knit and Natter' }).getAttribute('aria-pressed')).toBe('true');
+    // 'Saved to your favourites' is said once the save is on the device; the next page is a full load, which would cut
+    // short a save still under way (the first one also fetches the database code).
+    const savedSaid = () => page.locator('[role="status"][aria-live="polite"]').filter({ hasText: 'Saved to your favourites' }).count();
+    await expect.poll(savedSaid).toBe(1);
     await page.goto(at(`/activity/memory-cafe-library`));
     await page.getByRole('button', { name: 'Save Memory Café' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Save Memory Café' }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(savedSaid).toBe(1);
     await page.goto(at(`/favourites`));
     await page.getByRole('button', { name: 'Copy link' }).click();
     await page.getByRole('status').filter({ hasText: 'Link copied' }).waitFor({ timeout: 10_000 });
