@@ -24,7 +24,7 @@ export async function feedStateFromText(text: string, now = new Date(), url: str
 }
 
 /** Nothing to show: not JSON, a feed that failed its checks, or one whose every listing was skipped (an empty town is fine). */
-export function isUnusable(state: FeedState): boolean {
+function isUnusable(state: FeedState): boolean {
   return (state.status === 'failed' && (state.failure === 'not-a-feed' || state.failure === 'not-json')) || (state.status === 'ready' && state.feed.activities.length === 0 && state.skipped > 0);
 }
 

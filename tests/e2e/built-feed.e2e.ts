@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, screenshot, serveApp, waitForServiceWorker, watchErrors } from './harness';
+import { launchBrowser, newContext, screenshot, serveApp, servePublishedFeed, waitForServiceWorker, watchErrors } from './harness';
 import type { RunningServer } from '../../scripts/server/app-server';
 import { E2E_DIST } from './paths';
 import type { BuiltIndex } from '../../src/feed/built';
@@ -104,16 +104,7 @@ describe('the sample feed in built form', () => {
     broken.generated = '2026-11-28T09:00:00Z';
     const organisation = broken.activities.columns.organisation as { refs: number[] };
     organisation.refs = organisation.refs.map(() => 9_999); // every listing points at an organisation the index lacks
-    let body = good;
-    let feedRequests = 0;
-    const server = await serveApp({
-      handle: (request, response) => {
-        if (request.url?.split('?')[0] !== '/feed.json') return false;
-        feedRequests += 1;
-        response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache' }).end(body);
-        return true;
-      },
-    });
+    const { server, publish, requests: feedRequests } = await servePublishedFeed(good);
     const context = await newContext(browser);
     const page = await context.newPage();
     await page.clock.setFixedTime(MONDAY_MORNING);
@@ -124,10 +115,10 @@ describe('the sample feed in built form', () => {
     // The copy is kept once the page is idle after showing it.
     await expect.poll(() => page.evaluate(async () => (await caches.keys()).includes('tc-feed-last-good-v1')), { timeout: 15_000 }).toBe(true);
 
-    body = JSON.stringify(broken);
-    const before = feedRequests;
+    publish(JSON.stringify(broken));
+    const before = feedRequests();
     await page.reload();
-    await expect.poll(() => feedRequests).toBeGreaterThan(before);
+    await expect.poll(feedRequests).toBeGreaterThan(before);
     await page.waitForTimeout(1000); // the worker saves the new file (it has the right shape) and the page puts the good one back
     await page.reload();
     expect((await listShown(page)).count).toBe(count);

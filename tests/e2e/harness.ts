@@ -77,6 +77,31 @@ export function serveApp(options: { feed?: unknown; handle?: Handler; root?: str
   });
 }
 
+/** A hub publishing its feed over time: `publish` changes what /feed.json answers, `requests` counts how often it was asked. */
+export interface PublishedFeed {
+  server: RunningServer;
+  publish(body: string): void;
+  requests(): number;
+}
+
+/** Serves the built app with a /feed.json that the test republishes (no-cache, as a hub's host would send it). */
+export async function servePublishedFeed(first: string): Promise<PublishedFeed> {
+  let body = first;
+  let requests = 0;
+  const server = await serveApp({
+    handle: (request, response) => {
+      if (request.url?.split('?')[0] !== '/feed.json') return false;
+      requests += 1;
+      response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache' }).end(body);
+      return true;
+    },
+  });
+  const publish = (next: string): void => {
+    body = next;
+  };
+  return { server, publish, requests: () => requests };
+}
+
 /** Waits until a service worker controls the page (the first one takes over the page that installed it). */
 export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.waitForFunction(() => Boolean(navigator.serviceWorker?.controller), undefined, { timeout: 30_000 });

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROMIUM_ARGS, PHONE, launchBrowser, newContext, screenshot, serveApp, waitForServiceWorker, watchErrors } from './harness';
+import { CHROMIUM_ARGS, PHONE, launchBrowser, newContext, screenshot, serveApp, servePublishedFeed, waitForServiceWorker, watchErrors } from './harness';
 import { E2E_DIST, TEST_TILE_URL } from './paths';
 import { FEED_CACHE, TILE_CACHE } from '../../src/pwa/protocol';
 import { minimalFeed } from '../unit/fixtures';
@@ -198,16 +198,7 @@ describe('the saved feed', () => {
     const v2 = minimalFeed();
     v2.generated = '2026-11-27T09:00:00Z';
     v2.activities[0]!.name = 'Renamed in the new feed';
-    let body = JSON.stringify(v1);
-    let feedRequests = 0;
-    const server = await serveApp({
-      handle: (request, response) => {
-        if (request.url?.split('?')[0] !== '/feed.json') return false;
-        feedRequests += 1;
-        response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache' }).end(body);
-        return true;
-      },
-    });
+    const { server, publish, requests: feedRequests } = await servePublishedFeed(JSON.stringify(v1));
     const context = await newContext(browser);
     const page = await context.newPage();
     const problems = watchProblems(page);
@@ -217,16 +208,16 @@ describe('the saved feed', () => {
     await expect.poll(() => feedIsSaved(page)).toBe(true);
 
     // A new feed is published: the next visit shows the saved one at once, then the new one once the worker has checked it.
-    body = JSON.stringify(v2);
+    publish(JSON.stringify(v2));
     await page.reload();
     await expect.poll(() => cardTitles(page), { timeout: 15_000 }).toContain('Renamed in the new feed');
     await expect.poll(() => page.locator('.site-footer').textContent()).toContain('Listings updated 27 November 2026');
 
     // A broken publish: the worker fetches it, refuses it, and keeps the good copy.
-    body = '{"format": "activity-feed", "version": 1, ';
-    const before = feedRequests;
+    publish('{"format": "activity-feed", "version": 1, ');
+    const before = feedRequests();
     await page.reload();
-    await expect.poll(() => feedRequests).toBeGreaterThan(before);
+    await expect.poll(feedRequests).toBeGreaterThan(before);
     await expect.poll(() => cardTitles(page)).toContain('Renamed in the new feed');
     await page.waitForTimeout(500); // let the worker finish with the broken answer
     expect(await savedFeedGenerated(page)).toBe(v2.generated);
@@ -236,10 +227,10 @@ describe('the saved feed', () => {
     const allBroken = minimalFeed();
     allBroken.generated = '2026-11-28T09:00:00Z';
     allBroken.activities = allBroken.activities.map((activity) => ({ ...activity, organisation: 'nobody' }));
-    body = JSON.stringify(allBroken);
-    const beforeAllBroken = feedRequests;
+    publish(JSON.stringify(allBroken));
+    const beforeAllBroken = feedRequests();
     await page.reload();
-    await expect.poll(() => feedRequests).toBeGreaterThan(beforeAllBroken);
+    await expect.poll(feedRequests).toBeGreaterThan(beforeAllBroken);
     await expect.poll(() => savedFeedGenerated(page), { timeout: 15_000 }).toBe(v2.generated);
     await expect.poll(() => cardTitles(page)).toContain('Renamed in the new feed');
     await page.reload();
