@@ -9,6 +9,7 @@ import { cspPlugin } from './scripts/vite/csp';
 import { precompress } from './scripts/vite/precompress';
 import { browseWorkerChunk } from './scripts/vite/worker-chunk';
 import { leafletTrim } from './scripts/vite/leaflet-trim';
+import { feedPreload } from './scripts/vite/feed-preload';
 
 const THEME_COLOUR = '#1f5f5b'; // --colour-primary in src/app/styles.css: the header
 const BACKGROUND_COLOUR = '#fbf8f3'; // --colour-background
@@ -22,6 +23,7 @@ export default defineConfig({
     leafletTrim(), // four Leaflet modules the map never uses, left out (src/map/leaflet-unused.ts)
     // The Content-Security-Policy <meta> of the built index.html, from the settings (README "Security headers").
     cspPlugin(),
+    feedPreload(), // the feed's download starts with the page's, not after the code has run
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/pwa',
@@ -94,6 +96,10 @@ export default defineConfig({
   envPrefix: ['FEED_URL', 'TILE_', 'APP_VERSION'],
   build: {
     target: 'es2022',
+    // Every browser the app supports (ES2022 modules) knows <link rel="modulepreload">: no polyfill in the first download.
+    modulePreload: { polyfill: false },
+    minify: 'terser',
+    terserOptions: { ecma: 2020, module: true, compress: { passes: 3, pure_getters: true, keep_fargs: false, unsafe_arrows: true, toplevel: true }, mangle: { toplevel: true }, format: { comments: false } },
     sourcemap: false,
     reportCompressedSize: false,
   },

@@ -5,6 +5,7 @@
 //   npm run audit -- --no-build   audits the last dist-audit/ build again
 //   npm run audit -- --dist DIR   builds into (or, with --no-build, reuses) DIR instead
 //   npm run audit -- --only /refer   audits only the paths that start with this one
+//   npm run audit -- --trace      keeps each page's trace beside its report
 // Each full report is kept as JSON in the system's temporary folder (the path is printed) for a closer look.
 //
 // The build is the production one with one change: map tiles come from this script's server (/audit-tiles/), because
@@ -24,6 +25,7 @@ const root = resolve(distIndex >= 0 && args[distIndex + 1] ? args[distIndex + 1]
 const shouldBuild = !args.includes('--no-build');
 const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
+const keepTraces = args.includes('--trace');
 const REPORTS = join(tmpdir(), 'tc-lighthouse');
 
 /** The screens a resident meets first: browse, an activity (a shared link), favourites, and asking for support. */
@@ -81,7 +83,10 @@ try {
     const result = await lighthouse(`${server.url}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
     if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
     const { lhr } = result;
-    writeFileSync(join(REPORTS, `${path.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'browse'}.json`), JSON.stringify(lhr));
+    const name = path.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'browse';
+    // The page's trace, to see which tasks Lighthouse counted (open it in the browser's DevTools, Performance tab).
+    if (keepTraces) writeFileSync(join(REPORTS, `${name}.trace.json`), JSON.stringify(result.artifacts.Trace));
+    writeFileSync(join(REPORTS, `${name}.json`), JSON.stringify(lhr));
     if (lhr.runtimeError) throw new Error(`${path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     const row: Row = { path, scores: {}, metrics: {}, failing: [] };
     for (const id of CATEGORIES) {

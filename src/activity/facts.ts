@@ -15,12 +15,6 @@ export function weekdayName(day: DayCode, style: 'long' | 'short' = 'long', code
   return dateTimeFormat({ weekday: style, timeZone: 'UTC' }, code).format(weekdayDate(day));
 }
 
-/** '10:00' as the reader's locale writes times (Arabic and Bengali digits where those locales use them). */
-export function clockTime(hhmm: string): string {
-  const date = new Date(Date.UTC(2024, 0, 1, Number(hhmm.slice(0, 2)), Number(hhmm.slice(3, 5))));
-  return dateTimeFormat({ hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(date);
-}
-
 export function clockRange(start: string, end: string, code?: string): string {
   const format = dateTimeFormat({ hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }, code);
   const at = (hhmm: string) => new Date(Date.UTC(2024, 0, 1, Number(hhmm.slice(0, 2)), Number(hhmm.slice(3, 5))));
@@ -69,8 +63,18 @@ export function describeSessionWindow(session: Session, t: TFunction): string[] 
 }
 
 // Making an Intl.DisplayNames costs about a millisecond on a phone and each card of the list names its languages:
-// names are remembered per pair of languages (a few dozen at most).
+// one is made per interface language, and names are remembered per pair of languages (a few dozen at most).
 const languageNames = new Map<string, string>();
+const displayNames = new Map<string, Intl.DisplayNames>();
+
+function displayNamesIn(locale: string): Intl.DisplayNames {
+  let names = displayNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([locale], { type: 'language' });
+    displayNames.set(locale, names);
+  }
+  return names;
+}
 
 /** The name of a language in the reader's language ('Urdu', 'اردو'…); the code itself if the browser does not know it. */
 export function languageName(code: string, uiLanguage: string): string {
@@ -85,10 +89,10 @@ export function languageName(code: string, uiLanguage: string): string {
 
 function nameOfLanguage(code: string, uiLanguage: string): string {
   try {
-    const name = new Intl.DisplayNames([intlLocale(uiLanguage)], { type: 'language' }).of(code);
+    const name = displayNamesIn(intlLocale(uiLanguage)).of(code);
     // Some browsers lack some pairs (Urdu's name in Punjabi): the language's own name beats a bare code.
     if (name && name.toLowerCase() !== code.toLowerCase()) return name;
-    return languageInfo(code)?.nativeName ?? new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+    return languageInfo(code)?.nativeName ?? displayNamesIn('en').of(code) ?? code;
   } catch {
     return code;
   }

@@ -1,7 +1,7 @@
 // The shell: skip link, header, the routed screen, and the notices every screen shares.
-import { LocationProvider, Router, Route, lazy } from 'preact-iso';
+import { LocationProvider, Router, Route } from 'preact-iso';
 import { useEffect } from 'preact/hooks';
-import { language, loadReferralStrings, loadStrings, t } from '../i18n';
+import { language, t } from '../i18n';
 import { BrowseScreen } from '../browse/BrowseScreen';
 import { noteRouteChange } from './navigation';
 import { NotFoundScreen } from './NotFoundScreen';
@@ -12,20 +12,8 @@ import { InstallButton } from '../pwa/InstallButton';
 import { LanguagePicker } from '../i18n/LanguagePicker';
 import { FavouritesNavLink } from '../favourites/FavouritesNavLink';
 import { FavouritesLive } from '../favourites/FavouritesLive';
-import { loadFavourites, prepareStorage } from '../favourites/state';
-
-// Screens that share, print or list venues bring the sharing strings (locales/share/) with their code, fetched side by side.
-const withShareStrings = <T,>(load: () => Promise<T>) => () => Promise.all([loadStrings('share'), load()]).then(([, screen]) => screen);
-const FavouritesScreen = lazy(withShareStrings(() => import('../favourites/FavouritesScreen').then((module) => module.default)));
-const ShortlistScreen = lazy(withShareStrings(() => import('../favourites/ShortlistScreen').then((module) => module.default)));
-const VenueScreen = lazy(withShareStrings(() => import('../venue/VenueScreen').then((module) => module.default)));
-const PosterScreen = lazy(withShareStrings(() => import('../poster/PosterScreen').then((module) => module.default)));
-// An activity page is the second screen (or the first, from a shared link): its code arrives when it is needed.
-// Where the person may save or send, the database code comes too (not precached; kept by the worker once used).
-const ActivityScreen = lazy(withShareStrings(() => (void prepareStorage(), import('../activity/ActivityScreen').then((module) => module.ActivityScreen))));
-// The referral's outbox needs it to send at all, so it is in before the first question shows.
-const ReferralScreen = lazy(() => Promise.all([prepareStorage(), loadReferralStrings()]).then(() => import('../referral/ReferralScreen').then((module) => module.default)));
-const MyReferralsScreen = lazy(() => loadReferralStrings().then(() => import('../referral/MyReferralsScreen').then((module) => module.default)));
+import { loadFavourites } from '../favourites/state';
+import { ActivityScreen, FavouritesScreen, MyReferralsScreen, PosterScreen, ReferralScreen, ShortlistScreen, VenueScreen } from './screens';
 
 export function App() {
   // Reading the signal here re-renders every screen in the new language.

@@ -7,11 +7,14 @@ import '../pwa/pwa.css';
 import { initI18n } from '../i18n';
 import { loadFeed } from '../feed/load';
 import { App } from './App';
+import { prepareScreenFor } from './screens';
 import { listenForSavedFeedUpdates } from '../pwa/saved-feed';
 import { hasPendingReferrals } from '../referral/pending-flag';
 
 listenForSavedFeedUpdates();
 const feedLoading = loadFeed();
+// Opened on an activity (a shared link) or the referral form (a poster's QR code): that screen's code comes now too.
+prepareScreenFor(location.pathname);
 // The page's first date formatter makes the browser load its date and time-zone data: about a tenth of a second on a
 // phone. Made in a task of its own once the downloads have started, it loads while the strings and the feed download
 // rather than in the first render of the list (where it was a fifth of the longest task, with Lighthouse's 4× slower CPU).

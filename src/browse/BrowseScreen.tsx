@@ -10,6 +10,7 @@ import { filterOptions } from './filter';
 import { activeFilterCount, activeFilters, emptyQuery, NEAR_HERE, withoutFilter, type BrowseQuery, type SortOrder } from './query';
 import { browseSource, devicePosition, listLength } from './state';
 import type { ResultList } from './results';
+import type { Feed } from '../feed/schema';
 import { useResults } from './useResults';
 import { useBrowseQuery } from './useBrowseQuery';
 import type { MarkerDescriptor } from '../map/markers';
@@ -19,10 +20,12 @@ import { LazyMapView } from '../map/LazyMapView';
 
 const PAGE_SIZE = 30;
 /**
- * Cards drawn per task the first time the app shows its list: the first few paint at once and the rest follow a few
- * per task, so the page answers a tap in between (on a cheap phone, 30 cards with their dates are a long task).
+ * The first time the app shows its list, a phone screen's worth of cards paints at once and the rest follow a few per
+ * task, so the page answers a tap in between (on a cheap phone, 30 cards with their dates are a long task). Only the
+ * list draws again for each few (CardList), not the search, filters and buttons above it.
  */
-const CARDS_PER_TASK = 6;
+const FIRST_CARDS = 6;
+const CARDS_PER_TASK = 4;
 let hasDrawnList = false;
 
 // Opened by a tap, so their code is not part of the first screen.
@@ -95,14 +98,6 @@ export function BrowseScreen() {
     [feed, source, devicePosition.value, language.value],
   );
   const shownResults = useResults(source, query, typed, context);
-  // Cards drawn so far, while the first list is being drawn; null once it is (every later list is drawn whole).
-  const [drawing, setDrawing] = useState<number | null>(() => (hasDrawnList ? null : CARDS_PER_TASK));
-  useEffect(() => {
-    if (drawing === null || !shownResults) return;
-    hasDrawnList = true;
-    const timer = setTimeout(() => setDrawing(drawing + CARDS_PER_TASK >= shown ? null : drawing + CARDS_PER_TASK), 0);
-    return () => clearTimeout(timer);
-  }, [drawing, shownResults !== null, shown]);
   const options = useMemo(() => (source?.kind === 'local' ? filterOptions(source.prepared) : source?.remote.options), [source]);
   if (!feed || !source || !context || !options) return null;
   if (!shownResults) {
@@ -231,20 +226,7 @@ export function BrowseScreen() {
       ) : (
         <div class={`browse__results ${isWide ? 'browse__results--split' : ''}`}>
           {isListShown && (
-            <div class="browse__list">
-              <ol class="card-list">
-                {results.slice(0, drawing === null ? shown : Math.min(shown, drawing)).map((result) => (
-                  <li key={result.activity.id}>
-                    <ListCard result={result} feed={feed} now={source.now} today={source.today} language={language.value} />
-                  </li>
-                ))}
-              </ol>
-              {drawing === null && shown < results.length && (
-                <button type="button" class="button button--secondary show-more" onClick={() => setShown(shown + PAGE_SIZE)}>
-                  {t('browse.showMore', { count: Math.min(PAGE_SIZE, results.length - shown), total: results.length - shown })}
-                </button>
-              )}
-            </div>
+            <CardList results={results} shown={shown} feed={feed} now={source.now} today={source.today} onShowMore={() => setShown(shown + PAGE_SIZE)} />
           )}
           {isMapShown && (
             <div class="browse__map">
@@ -254,6 +236,42 @@ export function BrowseScreen() {
         </div>
       )}
     </section>
+  );
+}
+
+interface CardListProps {
+  results: ResultList;
+  shown: number;
+  feed: Feed;
+  now: Date;
+  today: string;
+  onShowMore: () => void;
+}
+
+function CardList({ results, shown, feed, now, today, onShowMore }: CardListProps) {
+  // Cards drawn so far, while the first list is being drawn; null once it is (every later list is drawn whole).
+  const [drawing, setDrawing] = useState<number | null>(() => (hasDrawnList ? null : FIRST_CARDS));
+  useEffect(() => {
+    if (drawing === null) return;
+    hasDrawnList = true;
+    const timer = setTimeout(() => setDrawing(drawing + CARDS_PER_TASK >= shown ? null : drawing + CARDS_PER_TASK), 0);
+    return () => clearTimeout(timer);
+  }, [drawing, shown]);
+  return (
+    <div class="browse__list">
+      <ol class="card-list">
+        {results.slice(0, drawing === null ? shown : Math.min(shown, drawing)).map((result) => (
+          <li key={result.activity.id}>
+            <ListCard result={result} feed={feed} now={now} today={today} language={language.value} />
+          </li>
+        ))}
+      </ol>
+      {drawing === null && shown < results.length && (
+        <button type="button" class="button button--secondary show-more" onClick={onShowMore}>
+          {t('browse.showMore', { count: Math.min(PAGE_SIZE, results.length - shown), total: results.length - shown })}
+        </button>
+      )}
+    </div>
   );
 }
 

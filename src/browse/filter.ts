@@ -354,10 +354,11 @@ interface Selection {
 }
 
 function select(prepared: PreparedBrowse, query: BrowseQuery, view: TimeView): Selection {
-  const { items, index } = prepared;
+  // The search index is made on the first search (PreparedFeed.index is a lazy getter): read it only for a query.
+  const { items } = prepared;
   const isMatch = new Uint8Array(items.length);
   const matches: number[] = [];
-  const candidates = query.q.trim() === '' ? null : searchIndices(index, query.q);
+  const candidates = query.q.trim() === '' ? null : searchIndices(prepared.index, query.q);
   const categories = query.categories.length > 0 ? new Set(query.categories) : null;
   const languages = query.languages.length > 0 ? query.languages.map((tag) => tag.toLowerCase()) : null;
   const access = query.access.length > 0 ? query.access.map((word) => word.trim().toLowerCase()) : null;

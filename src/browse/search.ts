@@ -63,12 +63,6 @@ export function normaliseForSearch(text: string): string {
   return s.replace(APOSTROPHES, '').replace(PUNCTUATION, ' ').trim();
 }
 
-/** The normalised words to look for in a query: each must occur in a listing. */
-export function searchTokens(query: string): string[] {
-  const normalised = normaliseForSearch(query);
-  return normalised === '' ? [] : normalised.split(' ');
-}
-
 export interface SearchIndex {
   /** Per activity, in feed order: its name and summary in every language, normalised. */
   readonly own: readonly string[];

@@ -29,6 +29,9 @@ let preparedAtOnce: PreparedBrowse | null = null;
  * (decoding, preparing and drawing the first screen in one task would keep a cheap phone from answering a tap).
  */
 export async function prepareInAdvance(feed: Feed): Promise<void> {
+  // Opened on another screen (a shared activity, the referral form), the page shows that screen without waiting: the
+  // browse screen prepares the feed when it is first opened (`preparedBrowse`).
+  if (!opensOnBrowseScreen()) return;
   if (feed.activities.length <= PREPARE_AT_ONCE_UP_TO) {
     await new Promise((resolve) => setTimeout(resolve, 0));
     preparedAtOnce = prepareBrowse(feed, new Date());
@@ -36,6 +39,11 @@ export async function prepareInAdvance(feed: Feed): Promise<void> {
   }
   feedBeingPrepared = feed;
   preparedInSlices.value = await prepareBrowseInSlices(feed, new Date());
+}
+
+/** Whether the page was opened on the browse screen; outside a browser (tests, tools), prepare as if it was. */
+function opensOnBrowseScreen(): boolean {
+  return typeof location === 'undefined' || location.pathname === '/';
 }
 
 /** A region-wide built feed searched in the browse worker (src/browse/remote.ts), set by the loader with its feed. */

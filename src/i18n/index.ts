@@ -16,7 +16,7 @@ function loaderFor(code: string) {
 // Strings used only by some screens (the referral journey: a third of the text; sharing, posters and venue pages) come
 // with those screens, not with the first screen. Each namespace is merged under its own prefix: t('referral.…'), t('share.…').
 const namespaceLoaders = fetchedStrings(import.meta.glob<string>('../../locales/{referral,share}/*.json', { query: '?url&no-inline', import: 'default', eager: true }));
-type Namespace = 'referral' | 'share';
+export type Namespace = 'referral' | 'share';
 const loadedNamespaces = new Set<string>();
 const wantedNamespaces = new Set<Namespace>();
 
@@ -35,8 +35,6 @@ export async function loadStrings(namespace: Namespace, code = language.value): 
   wantedNamespaces.add(namespace);
   await addNamespaceStrings(namespace, code);
 }
-
-export const loadReferralStrings = (): Promise<void> => loadStrings('referral');
 
 export const language = signal(sourceLanguage);
 
@@ -67,10 +65,25 @@ function applyToDocument(code: string): void {
   document.documentElement.dir = directionOf(code);
 }
 
-export async function initI18n(): Promise<void> {
+/** The language the app starts in: the one chosen before on this device, else the best match for the browser's. */
+export function startingLanguage(): string {
   const remembered = rememberedLanguage();
-  const available = availableLanguages.map((l) => l.code);
-  const initial = remembered && loaderFor(remembered) ? remembered : preferredLanguage(navigator.languages ?? [navigator.language], available);
+  if (remembered && loaderFor(remembered)) return remembered;
+  return preferredLanguage(navigator.languages ?? [navigator.language], availableLanguages.map((l) => l.code));
+}
+
+/**
+ * Starts downloading a screen's strings in the starting language before i18next is set up, so that they arrive beside
+ * the screen's code (src/app/screens.ts); `loadStrings` later uses that download.
+ */
+export function prefetchStrings(namespace: Namespace, code = startingLanguage()): void {
+  void namespaceLoaders[`../../locales/${namespace}/${code}.json`]?.().catch(() => undefined);
+}
+
+export async function initI18n(): Promise<void> {
+  const initial = startingLanguage();
+  // i18next asks its backend for the file a task later; the download starts now, with the feed's.
+  void loaderFor(initial)?.().catch(() => undefined);
   if (isPseudo) {
     i18next.use({ type: 'postProcessor', name: 'pseudo', process: (value: string) => pseudoLocalise(value) });
   }
@@ -97,6 +110,9 @@ export async function initI18n(): Promise<void> {
       returnNull: false,
       ...(isPseudo ? { postProcess: ['pseudo'] } : {}),
     });
+  // The store exists once i18next is set up; strings added later (a screen's namespace) may answer a remembered key.
+  translated.clear();
+  i18next.store.on('added', () => translated.clear());
   applyToDocument(initial);
   language.value = initial;
 }
@@ -119,4 +135,55 @@ export async function changeLanguage(code: string): Promise<void> {
   language.value = code;
 }
 
-export const t = i18next.t.bind(i18next);
+/** Translations already worked out (see `t` below) in this language; cleared when the language or the loaded strings change. */
+const translated = new Map<string, string>();
+const TRANSLATED_MAX = 4000;
+i18next.on('languageChanged', () => translated.clear());
+
+/**
+ * i18next's `t`, remembering each answer: a list of 30 cards asks for the same few strings (badges, 'Next: …') again
+ * and again, and each i18next lookup (resolving, interpolating, nesting) costs a cheap phone about a millisecond. Calls
+ * whose options are not all plain values (objects, arrays) are not remembered.
+ */
+function rememberingT(key: string | string[], options?: Record<string, unknown>): string {
+  let id = typeof key === 'string' ? key : null;
+  if (id !== null && options) {
+    for (const name in options) {
+      const value = options[name];
+      if (value !== null && typeof value === 'object') {
+        id = null;
+        break;
+      }
+      id += `\u0000${name}\u0001${String(value)}`;
+    }
+  }
+  if (id === null) return i18next.t(key, options) as string;
+  let answer = translated.get(id);
+  if (answer === undefined) {
+    if (translated.size >= TRANSLATED_MAX) translated.clear();
+    answer = plainTranslation(key as string, options) ?? (i18next.t(key, options) as string);
+    translated.set(id, answer);
+  }
+  return answer;
+}
+
+/** Options that ask i18next for more than a lookup and plain {{name}} values (plurals, contexts, another language…). */
+const I18NEXT_OPTIONS = /^(count|context|lng|lngs|ns|defaultValue|returnObjects|postProcess|replace|interpolation|ordinal|keyPrefix)$/;
+
+/**
+ * The answer i18next would give for the common case, without its general machinery: a string found in the current
+ * language whose only placeholders are {{name}} values given in `options`. Anything else (plurals, {{count, number}},
+ * nesting, a missing key) is left to i18next: undefined. A test checks both agree for every string of every language.
+ */
+function plainTranslation(key: string, options?: Record<string, unknown>): string | undefined {
+  if (isPseudo) return undefined;
+  if (options) for (const name in options) if (I18NEXT_OPTIONS.test(name)) return undefined;
+  const found: unknown = i18next.getResource(i18next.resolvedLanguage ?? i18next.language, 'translation', key);
+  if (typeof found !== 'string' || found.includes('$t(')) return undefined;
+  if (!found.includes('{{')) return found;
+  if (!options) return undefined;
+  const filled = found.replace(/{{(\w+)}}/g, (placeholder, name: string) => (options[name] === undefined ? placeholder : String(options[name])));
+  return filled.includes('{{') ? undefined : filled;
+}
+
+export const t = rememberingT as unknown as typeof i18next.t;

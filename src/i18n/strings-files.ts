@@ -9,12 +9,26 @@ export type StringsLoader = () => Promise<{ default: Record<string, unknown> }>;
 /** Every strings file of this build by its source path ('../../locales/referral/ur.json'), as a URL. */
 const knownFiles = new Map<string, string>();
 
-async function fetchStrings(url: string): Promise<{ default: Record<string, unknown> }> {
+/** Each file's download, once started: asking early (before i18next is set up) and using it later is one download. */
+const downloads = new Map<string, Promise<{ default: Record<string, unknown> }>>();
+
+async function downloadStrings(url: string): Promise<{ default: Record<string, unknown> }> {
   // Development and tests run from source, where Vite serves each file as a JSON module (without the build's query).
   if (import.meta.env.DEV) return (await import(/* @vite-ignore */ url.replace(/\?.*$/, ''))) as { default: Record<string, unknown> };
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return { default: (await response.json()) as Record<string, unknown> };
+}
+
+function fetchStrings(url: string): Promise<{ default: Record<string, unknown> }> {
+  let download = downloads.get(url);
+  if (!download) {
+    download = downloadStrings(url);
+    downloads.set(url, download);
+    // A failed download (offline, say) is tried again by the next use.
+    download.catch(() => downloads.delete(url));
+  }
+  return download;
 }
 
 /** Turns `import.meta.glob(…, { query: '?url&no-inline', import: 'default', eager: true })` into loaders by path. */

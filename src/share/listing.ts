@@ -1,7 +1,6 @@
 // What a printed or shared listing says about an activity, from the feed record: pure, so posters, the shortlist
 // and the venue page put the same facts the same way, in any language.
 import type { Activity, Feed, Venue } from '../feed/schema';
-import { pickText } from '../feed/text';
 
 /** The main-locale key that says how to join (the activity page's own words). */
 export function howToJoinKey(activity: Activity): string {
@@ -27,13 +26,6 @@ export function joiningPhone(activity: Activity, feed: Feed): string | undefined
 
 export function venueOf(activity: Activity, feed: Feed): Venue | undefined {
   return activity.venue ? feed.venues.get(activity.venue) : undefined;
-}
-
-/** Address lines of a venue as printed: its name in the given language, street address, postcode. */
-export function venueLines(venue: Venue, language: string, defaultLanguage: string): string[] {
-  return [pickText(venue.name, language, defaultLanguage).text.slice(0, 200), venue.address?.slice(0, 300), venue.postcode?.slice(0, 12)].filter(
-    (line): line is string => Boolean(line && line.trim()),
-  );
 }
 
 /** The activities held at a venue, in the feed's order, active ones first. */

@@ -514,3 +514,20 @@ describe('preparing', () => {
     expect(shouldPrepareAgain(prepareBrowse(feed, new Date('2026-11-20T23:59:00Z')), feed, new Date('2026-11-21T00:01:00Z'))).toBe(true);
   });
 });
+
+describe('the search index', () => {
+  it('is made on the first search with words, not for the plain list or the filters', () => {
+    const feed = feedOf(minimalFeed());
+    const prepared = prepareBrowse(feed, FIXTURE_NOW);
+    const made = Object.getOwnPropertyDescriptor(prepared, 'index')!.get!;
+    let reads = 0;
+    Object.defineProperty(prepared, 'index', { get: () => (reads++, made.call(prepared)) });
+    const context: BrowseContext = { feed, now: FIXTURE_NOW, position: null };
+    filterActivities(prepared, emptyQuery, context);
+    filterActivities(prepared, { ...emptyQuery, free: true, sort: 'name' }, context);
+    countActivities(prepared, { ...emptyQuery, categories: ['craft'] });
+    expect(reads).toBe(0);
+    expect(filterActivities(prepared, { ...emptyQuery, q: 'knit' }, context).length).toBeGreaterThan(0);
+    expect(reads).toBeGreaterThan(0);
+  });
+});
