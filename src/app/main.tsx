@@ -4,7 +4,8 @@ import './trusted-types';
 import { render } from 'preact';
 import './styles.css';
 import '../pwa/pwa.css';
-import { initI18n } from '../i18n';
+import { initI18n, startingLanguage } from '../i18n';
+import { dateTimeFormat } from '../i18n/format';
 import { loadFeed } from '../feed/load';
 import { App } from './App';
 import { prepareScreenFor } from './screens';
@@ -15,10 +16,11 @@ listenForSavedFeedUpdates();
 const feedLoading = loadFeed();
 // Opened on an activity (a shared link) or the referral form (a poster's QR code): that screen's code comes now too.
 prepareScreenFor(location.pathname);
-// The page's first date formatter makes the browser load its date and time-zone data: about a tenth of a second on a
-// phone. Made in a task of its own once the downloads have started, it loads while the strings and the feed download
-// rather than in the first render of the list (where it was a fifth of the longest task, with Lighthouse's 4× slower CPU).
-setTimeout(() => new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(0), 0);
+// The page's first date formatter makes the browser load its date and time-zone data (about a tenth of a second on a
+// phone), and its first time range the data for ranges. Made in a task of its own once the downloads have started, in
+// the language the app starts in, they load while the strings and the feed download rather than in the first drawing
+// of the list (each card says '10:00–11:30'; the first range was its most expensive call).
+setTimeout(() => dateTimeFormat({ hour: '2-digit', minute: '2-digit' }, startingLanguage()).formatRange(0, 3_600_000), 0);
 void initI18n().then(() => {
   render(<App />, document.getElementById('app')!);
   // A referral waiting in the outbox goes now; the outbox code (and the database) load only when one is waiting.

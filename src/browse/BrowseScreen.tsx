@@ -24,8 +24,8 @@ const PAGE_SIZE = 30;
  * task, so the page answers a tap in between (on a cheap phone, 30 cards with their dates are a long task). Only the
  * list draws again for each few (CardList), not the search, filters and buttons above it.
  */
-const FIRST_CARDS = 6;
-const CARDS_PER_TASK = 4;
+const FIRST_CARDS = 3;
+const CARDS_PER_TASK = 3;
 let hasDrawnList = false;
 
 // Opened by a tap, so their code is not part of the first screen.

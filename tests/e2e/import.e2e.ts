@@ -43,6 +43,10 @@ async function browse(feed: unknown, viewport?: { width: number; height: number 
   const errors = watchErrors(page);
   await page.goto(server.url + '/');
   await page.locator('.card__title').first().waitFor({ timeout: 30_000 });
+  // The first list is drawn a few cards per task: the page is ready once it holds as many cards as it counts (or a page).
+  await expect
+    .poll(async () => (await page.locator('.card').count()) >= Math.min(30, Number((await page.locator('.result-count').textContent())?.replace(/\D/g, ''))))
+    .toBe(true);
   return {
     page,
     errors,
