@@ -147,6 +147,8 @@ describe('a hostile feed', () => {
     const watched = await open('/');
     const { page } = watched;
     await page.locator('.card').first().waitFor({ timeout: 30_000 });
+    // The first list is drawn a few cards per task.
+    await expect.poll(() => page.locator('.card').count()).toBe(Object.keys(SHOWN).length);
     const titles = await page.locator('.card__title').allTextContents();
     expect(titles).toHaveLength(Object.keys(SHOWN).length);
     for (const label of Object.values(SHOWN)) expect(titles.some((title) => title.startsWith(label))).toBe(true);
