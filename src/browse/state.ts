@@ -29,9 +29,9 @@ let preparedAtOnce: PreparedBrowse | null = null;
  * (decoding, preparing and drawing the first screen in one task would keep a cheap phone from answering a tap).
  */
 export async function prepareInAdvance(feed: Feed): Promise<void> {
-  // Opened on another screen (a shared activity, the referral form), the page shows that screen without waiting: the
-  // browse screen prepares the feed when it is first opened (`preparedBrowse`).
-  if (!opensOnBrowseScreen()) return;
+  // On another screen (opened from a shared activity or the referral form, or there when a new feed arrives), the feed
+  // is shown without waiting: the browse screen prepares it when it is next opened (`preparedBrowse`).
+  if (!isOnBrowseScreen()) return;
   if (feed.activities.length <= PREPARE_AT_ONCE_UP_TO) {
     await new Promise((resolve) => setTimeout(resolve, 0));
     preparedAtOnce = prepareBrowse(feed, new Date());
@@ -41,8 +41,8 @@ export async function prepareInAdvance(feed: Feed): Promise<void> {
   preparedInSlices.value = await prepareBrowseInSlices(feed, new Date());
 }
 
-/** Whether the page was opened on the browse screen; outside a browser (tests, tools), prepare as if it was. */
-function opensOnBrowseScreen(): boolean {
+/** Whether the page is on the browse screen; outside a browser (tests, tools), prepare as if it was. */
+function isOnBrowseScreen(): boolean {
   return typeof location === 'undefined' || location.pathname === '/';
 }
 

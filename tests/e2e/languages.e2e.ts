@@ -18,11 +18,13 @@ const SCREENS = ['/', '/?view=map', '/activity/knit-and-natter-werneth', '/favou
 
 type Tree = { [key: string]: string | Tree };
 function message(code: string, path: string): string {
-  // The referral journey's strings live beside the main file (locales/referral/), loaded with its screens.
+  // The referral journey's and the sharing strings live beside the main file (locales/referral/, locales/share/),
+  // loaded with their screens.
   const [first, ...rest] = path.split('.');
-  const file = first === 'referral' ? `locales/referral/${code}.json` : `locales/${code}.json`;
+  const isNamespace = first === 'referral' || first === 'share';
+  const file = isNamespace ? `locales/${first}/${code}.json` : `locales/${code}.json`;
   let node: string | Tree = JSON.parse(readFileSync(file, 'utf8')) as Tree;
-  for (const part of first === 'referral' ? rest : [first!, ...rest]) node = (node as Tree)[part]!;
+  for (const part of isNamespace ? rest : [first!, ...rest]) node = (node as Tree)[part]!;
   return node as string;
 }
 
@@ -142,6 +144,24 @@ describe('choosing a language', () => {
     await page.goto(server.url);
     await page.locator('.card').first().waitFor();
     expect(localeRequests).toEqual(['bn']);
+    await context.close();
+  });
+
+  it('opened on a shared activity: fetches that page’s strings in the chosen language alongside the feed, each file once', async () => {
+    const { context, page } = await openIn('ur', { serviceWorkers: 'block' });
+    const localeRequests: string[] = [];
+    const codes = languages.map((l) => l.code).join('|');
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (new RegExp(`/assets/(${codes})-[\\w-]+\\.json$`).test(path)) localeRequests.push(path);
+    });
+    await page.goto(`${server.url}/activity/knit-and-natter-werneth`);
+    await page.locator('main h1').waitFor();
+    await expect.poll(() => page.getByRole('heading', { name: message('ur', 'share.calendar.title') }).count()).toBe(1);
+    // The app's own strings and the sharing strings the page needs: Urdu only, and no file asked for twice (the early
+    // download is the one the page uses).
+    expect(localeRequests.map((path) => path.replace(/^\/assets\/(\w+)-.*$/, '$1'))).toEqual(['ur', 'ur']);
+    expect(new Set(localeRequests).size).toBe(2);
     await context.close();
   });
 
