@@ -85,14 +85,6 @@ export default defineConfig({
       },
     }),
   ],
-  resolve: {
-    alias: [
-      // Dexie's own ES build for modern browsers, not its default export (import-wrapper.mjs around the ES5 UMD file):
-      // the same Dexie 4, smaller. Exact match only, so 'dexie/...' paths are untouched; src/storage/db.ts is its only
-      // importer, so the app still has one Dexie.
-      { find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' },
-    ],
-  },
   envPrefix: ['FEED_URL', 'TILE_', 'APP_VERSION'],
   build: {
     target: 'es2022',

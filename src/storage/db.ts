@@ -137,7 +137,7 @@ async function open(): Promise<AppDatabase> {
   let wasBlocked = false;
   // Dexie's own handlers (which close the database and warn in the console) run first; ours tell the UI.
   db.on('versionchange', () => {
-    db.close({ disableAutoOpen: true });
+    db.close(); // and it stays closed: Dexie 3 does not open a closed database again on its next use
     hasLetGo = true;
     opening = null;
     emit('versionchange');
