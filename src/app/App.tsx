@@ -16,7 +16,8 @@ import { loadFavourites } from '../favourites/state';
 import { ActivityScreen, FavouritesScreen, MyReferralsScreen, PosterScreen, ReferralScreen, ShortlistScreen, VenueScreen } from './screens';
 
 export function App() {
-  // Reading the signal here re-renders every screen in the new language.
+  // Reading the signal here re-renders every screen in the new language. (The header is redrawn, not replaced: a keyboard
+  // user who changed the language is still on the picker.)
   const lang = language.value;
   // Favourites are read after the first render, so opening the database never delays the first screen.
   useEffect(() => void loadFavourites(), []);
@@ -25,7 +26,7 @@ export function App() {
       <a class="skip-link" href="#main">
         {t('app.skipLink')}
       </a>
-      <header class="site-header" key={lang}>
+      <header class="site-header" lang={lang}>
         <a class="site-name" href="/">
           {t('app.name')}
         </a>

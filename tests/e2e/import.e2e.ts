@@ -110,6 +110,7 @@ describe('imported listings in the app', () => {
     await expect(page.locator('main').textContent()).resolves.not.toContain('<b>');
 
     // In Urdu the imported English text stays readable, marked as English inside the right-to-left page.
+    await page.locator('#language-picker').focus(); // as a tap or Tab does: the picker lists the languages once reached
     await page.locator('#language-picker').selectOption('ur');
     await expect.poll(() => page.locator('html').getAttribute('dir'), { timeout: 30_000 }).toBe('rtl');
     await expect(page.locator('h1 [lang="en"]').textContent()).resolves.toBe('Sewing Circle');

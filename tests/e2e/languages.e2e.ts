@@ -124,12 +124,43 @@ describe('choosing a language', () => {
     await page.goto(server.url);
     await page.locator('main h1').waitFor();
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('ur');
-    await page.getByRole('combobox', { name: message('ur', 'language.label') }).selectOption('pl');
+    const picker = page.getByRole('combobox', { name: message('ur', 'language.label') });
+    await picker.focus(); // as a tap or Tab does: the picker lists the languages once reached
+    await picker.selectOption('pl');
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('pl');
     await expect(page.locator('main h1').textContent()).resolves.toBe(message('pl', 'browse.title'));
     await page.reload();
     await page.locator('main h1').waitFor();
     await expect(page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).resolves.toEqual(['pl', 'ltr']);
+    await context.close();
+  });
+
+  it('the picker offers every language once reached, by keyboard or by a tap, without changing its width', async () => {
+    const { context, page } = await openIn('en', { serviceWorkers: 'block' });
+    await page.goto(server.url);
+    await page.locator('.card').first().waitFor();
+    const picker = page.locator('select#language-picker');
+    const optionNames = () => picker.locator('option').allTextContents();
+    // Before anyone reaches it, only the language in use is laid out (the others' scripts would slow the first paint).
+    await expect(optionNames()).resolves.toEqual(['English']);
+    const width = (await picker.boundingBox())!.width;
+    for (let presses = 0; presses < 30 && (await page.evaluate(() => document.activeElement?.id)) !== 'language-picker'; presses++) await page.keyboard.press('Tab');
+    await expect(optionNames()).resolves.toEqual(languages.map((l) => l.nativeName));
+    expect((await picker.boundingBox())!.width).toBeCloseTo(width, 0);
+    // The next language down the list is Urdu: the arrow key moves to it as on any list of choices.
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ur', 'rtl']);
+    await expect(page.locator('main h1').textContent()).resolves.toBe(message('ur', 'browse.title'));
+    await expect(page.locator('.site-header nav a').allTextContents()).resolves.toContain(message('ur', 'nav.browse'));
+    await expect(page.locator('.language-picker label').textContent()).resolves.toBe(message('ur', 'language.label'));
+    // Still on the picker, as before the change: the next key press goes on from there.
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('language-picker');
+
+    await page.reload(); // in English again: the test's set-up chooses it at every load
+    await page.locator('.card').first().waitFor();
+    await expect(optionNames()).resolves.toEqual(['English']);
+    await picker.click();
+    await expect(optionNames()).resolves.toEqual(languages.map((l) => l.nativeName));
     await context.close();
   });
 
@@ -172,6 +203,7 @@ describe('choosing a language', () => {
     await page.locator('.card').first().waitFor();
     await waitForServiceWorker(page);
     const picker = page.locator('select#language-picker'); // its name changes with the language
+    await picker.focus(); // as a tap or Tab does: the picker lists the languages once reached
     await picker.selectOption('ar');
     await expect.poll(() => page.locator('main h1').textContent()).toBe(message('ar', 'browse.title'));
     await picker.selectOption('en');
@@ -179,6 +211,7 @@ describe('choosing a language', () => {
     await page.reload();
     await page.locator('.card').first().waitFor();
     await context.setOffline(true);
+    await picker.focus();
     await picker.selectOption('ar');
     await expect.poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
     await expect(page.locator('main h1').textContent()).resolves.toBe(message('ar', 'browse.title'));
