@@ -69,6 +69,36 @@ async function failureOf(error: unknown): Promise<StorageFailure> {
   }
 }
 
+/**
+ * Saves and removals on their way to the database, written to localStorage at once (a synchronous write, done before
+ * the tap's answer shows): the first save downloads the database code, and a reload or a closed tab in that time must
+ * not lose what the person saw saved. Each entry is dropped once the database has it; what is left is written to the
+ * database the next time favourites are read (at every start). A record is a save, `null` a removal.
+ */
+export const JOURNAL_KEY = 'tc.favourites.pending';
+type Journal = Record<string, FavouriteRecord | null>;
+
+function readJournal(): Journal {
+  try {
+    const journal: unknown = JSON.parse(localStorage.getItem(JOURNAL_KEY) ?? '{}');
+    return typeof journal === 'object' && journal !== null ? (journal as Journal) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Notes a change on its way (a record or `null`), or drops the note (`undefined`) once the database has it. */
+function note(activityId: string, change: FavouriteRecord | null | undefined): void {
+  try {
+    const journal: Journal = Object.fromEntries(Object.entries(readJournal()).filter(([id]) => id !== activityId));
+    if (change !== undefined) journal[activityId] = change;
+    if (Object.keys(journal).length > 0) localStorage.setItem(JOURNAL_KEY, JSON.stringify(journal));
+    else localStorage.removeItem(JOURNAL_KEY);
+  } catch {
+    // No localStorage (private modes) or none left: the change goes to the database alone, as it always does.
+  }
+}
+
 let loading: Promise<void> | null = null;
 /** Whether `loading` opens the database even when the flag says nothing is saved. */
 let isLoadingThorough = false;
@@ -88,6 +118,11 @@ async function readFavourites(evenIfNoneSaved: boolean): Promise<void> {
       isLoadingThorough = false;
       favouritesStatus.value = (await mayHaveSavedFavourites()) ? 'unavailable' : 'ready';
       return;
+    }
+    for (const [activityId, change] of Object.entries(readJournal())) {
+      // A change the last visit noted but did not see stored. One that fails now is given up: it would fail every time.
+      await (change ? database.writeFavourite(change) : database.deleteFavourite(activityId)).catch(() => undefined);
+      note(activityId, undefined);
     }
     const records = await database.readFavourites();
     favourites.value = records.filter(isUsableRecord);
@@ -164,7 +199,9 @@ export async function saveFavourite(activity: Activity, feed: Feed): Promise<voi
     favourites.value = [record, ...favourites.value];
     favouriteFailure.value = null;
     askToPersistOnce();
-    setHasSavedFavourites(true); // before the write: a crash after it must not hide what was saved
+    // Before the write: a reload or a crash while the database code downloads must not lose or hide what was saved.
+    note(activityId, record);
+    setHasSavedFavourites(true);
     try {
       await (await storage()).writeFavourite(record);
       if (favouritesStatus.value === 'full') favouritesStatus.value = 'ready';
@@ -173,6 +210,7 @@ export async function saveFavourite(activity: Activity, feed: Feed): Promise<voi
       favourites.value = favourites.value.filter((favourite) => favourite !== record);
       fail({ activityId, action: 'save', reason: await failureOf(error) });
     }
+    note(activityId, undefined);
   } finally {
     pending.delete(activityId);
   }
@@ -186,6 +224,7 @@ export async function removeFavourite(activityId: string): Promise<void> {
   pending.add(activityId);
   favourites.value = favourites.value.filter((favourite) => favourite !== removed);
   favouriteFailure.value = null;
+  note(activityId, null);
   try {
     await (await storage()).deleteFavourite(activityId);
     if (favourites.value.length === 0) setHasSavedFavourites(false);
@@ -196,6 +235,7 @@ export async function removeFavourite(activityId: string): Promise<void> {
     favourites.value = [...favourites.value, removed].sort(bySavedAtNewestFirst);
     fail({ activityId, action: 'remove', reason: await failureOf(error) });
   } finally {
+    note(activityId, undefined);
     pending.delete(activityId);
   }
 }

@@ -214,6 +214,39 @@ describe('the empty Favourites screen', () => {
   });
 });
 
+describe('a save on a slow connection', () => {
+  it("is kept when the page is reloaded while the database code is still on its way: 'Saved' means saved", async () => {
+    const server = await serveApp({ feed: minimalFeed() });
+    const context = await newContext(browser, { serviceWorkers: 'block' });
+    try {
+      const { page, errors } = await openPage(context, server.url);
+      // The first save downloads the database code; on patchy signal that can take as long as it likes.
+      await page.route(/\/assets\/db-[\w-]+\.js$/, () => undefined);
+      const toggle = page.getByRole('button', { name: 'Save Knit and Natter' });
+      await toggle.click();
+      await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+      await expect(toggle.textContent()).resolves.toBe('Saved');
+
+      // The person reloads (or the phone closes the tab) before the database has it; then the signal comes back.
+      await page.unrouteAll({ behavior: 'ignoreErrors' });
+      await page.reload();
+      await page.locator('.card').first().waitFor();
+      await expect.poll(() => navLink(page).textContent()).toBe('Favourites (1)');
+      await expect.poll(() => page.getByRole('button', { name: 'Save Knit and Natter' }).getAttribute('aria-pressed')).toBe('true');
+      await navLink(page).click();
+      expect(await savedTitles(page)).toEqual(['Knit and Natter']);
+      // Now in the database: nothing is left waiting on the device.
+      await expect(page.evaluate(() => localStorage.getItem('tc.favourites.pending'))).resolves.toBeNull();
+      await page.reload();
+      expect(await savedTitles(page)).toEqual(['Knit and Natter']);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+});
+
 describe('when the browser will not store anything', () => {
   it('says favourites cannot be kept on this device, and browsing still works', async () => {
     const server = await serveApp({ feed: minimalFeed() });
