@@ -6,7 +6,11 @@
 //   npm run audit -- --dist DIR   builds into (or, with --no-build, reuses) DIR instead
 //   npm run audit -- --only /refer   audits only the paths that start with this one
 //   npm run audit -- --trace      keeps each page's trace beside its report
-// Each full report is kept as JSON in the system's temporary folder (the path is printed) for a closer look.
+//   npm run audit -- --runs 1     one Lighthouse run per page instead of five
+// Each page is audited five times, and the run Lighthouse's own `computeMedianRun` picks (the one nearest the median
+// first paint and time to interactive, as Lighthouse CI does) is the one reported: one run's performance score moves by
+// a few points with whatever else the machine does. Every run's performance score is printed beside it. The median
+// run's full report is kept as JSON in the system's temporary folder (the path is printed) for a closer look.
 //
 // The build is the production one with one change: map tiles come from this script's server (/audit-tiles/), because
 // an audit must make no request off the machine (a failed tile would count as a console error and a network failure).
@@ -17,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 import { startAppServer } from './server/app-server';
 
 const args = process.argv.slice(2);
@@ -26,6 +31,12 @@ const shouldBuild = !args.includes('--no-build');
 const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
 const keepTraces = args.includes('--trace');
+const runsIndex = args.indexOf('--runs');
+const RUNS = runsIndex >= 0 ? Number(args[runsIndex + 1]) : 5;
+if (!Number.isInteger(RUNS) || RUNS < 1) {
+  console.error('--runs takes a whole number, 1 or more.');
+  process.exit(2);
+}
 const REPORTS = join(tmpdir(), 'tc-lighthouse');
 
 /** The screens a resident meets first: browse, an activity (a shared link), favourites, and asking for support. */
@@ -69,6 +80,8 @@ const chrome = await chromeLauncher.launch({
 
 interface Row {
   path: string;
+  /** Each run's performance score, in the order they ran. */
+  runs: number[];
   scores: Record<string, number>;
   metrics: Record<string, string>;
   failing: string[];
@@ -80,15 +93,20 @@ try {
   mkdirSync(REPORTS, { recursive: true });
   for (const path of PATHS.filter((candidate) => only === undefined || candidate.startsWith(only))) {
     // Lighthouse's default config is the mobile one: a Moto G Power sized screen, simulated slow 4G and a 4× slower CPU.
-    const result = await lighthouse(`${server.url}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
-    if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
-    const { lhr } = result;
+    const results = [];
+    for (let run = 0; run < RUNS; run++) {
+      const result = await lighthouse(`${server.url}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+      if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
+      if (result.lhr.runtimeError) throw new Error(`${path}: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
+      results.push(result);
+    }
+    const lhr = computeMedianRun(results.map((result) => result.lhr));
+    const result = results.find((candidate) => candidate.lhr === lhr)!;
     const name = path.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'browse';
     // The page's trace, to see which tasks Lighthouse counted (open it in the browser's DevTools, Performance tab).
     if (keepTraces) writeFileSync(join(REPORTS, `${name}.trace.json`), JSON.stringify(result.artifacts.Trace));
     writeFileSync(join(REPORTS, `${name}.json`), JSON.stringify(lhr));
-    if (lhr.runtimeError) throw new Error(`${path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-    const row: Row = { path, scores: {}, metrics: {}, failing: [] };
+    const row: Row = { path, runs: results.map((each) => Math.round((each.lhr.categories.performance?.score ?? 0) * 100)), scores: {}, metrics: {}, failing: [] };
     for (const id of CATEGORIES) {
       const category = lhr.categories[id]!;
       const score = Math.round((category.score ?? 0) * 100);
@@ -110,15 +128,15 @@ try {
   await server.close();
 }
 
-const header = ['URL', 'perf', 'a11y', 'best-pr', 'SEO', ...METRICS.map(([label]) => label)];
-const table = rows.map((row) => [row.path, ...CATEGORIES.map((id) => String(row.scores[id])), ...METRICS.map(([label]) => row.metrics[label]!)]);
+const header = ['URL', 'perf', 'a11y', 'best-pr', 'SEO', ...METRICS.map(([label]) => label), 'perf, each run'];
+const table = rows.map((row) => [row.path, ...CATEGORIES.map((id) => String(row.scores[id])), ...METRICS.map(([label]) => row.metrics[label]!), row.runs.join(' ')]);
 const widths = header.map((title, column) => Math.max(title.length, ...table.map((cells) => cells[column]!.length)));
 const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
 console.log();
 console.log(line(header));
 console.log(line(widths.map((width) => '-'.repeat(width))));
 for (const cells of table) console.log(line(cells));
-console.log(`\nFull reports: ${REPORTS}/`);
+console.log(`\nEach row is the median of ${RUNS} run${RUNS === 1 ? '' : 's'} (Lighthouse's computeMedianRun). Full reports: ${REPORTS}/`);
 for (const row of rows) {
   if (row.failing.length === 0) continue;
   console.log(`\n${row.path} below target:`);
