@@ -4,12 +4,14 @@ import { availableLanguages, changeLanguage, language, t } from './index';
 
 // Until someone reaches the picker it holds only the language in use. Laying out the others' names is the first use of
 // four more scripts (Arabic, Bengali, Gurmukhi, Gujarati), whose fonts the browser must find: that made the first
-// layout of every page twice as long, before anything was painted. Reaching it (a tap, a click, Tab) focuses it first.
+// layout of every page twice as long, before anything was painted. Reaching it by Tab focuses it; a tap or a click
+// presses it before it focuses (and before Safari builds its list of choices), so both are listened for.
 let isReached = false;
 
 export function LanguagePicker() {
   const [failed, setFailed] = useState<string | null>(null);
   const [isListed, setListed] = useState(isReached);
+  const reach = () => setListed((isReached = true));
   if (availableLanguages.length < 2) return null;
   return (
     <div class="language-picker">
@@ -25,7 +27,8 @@ export function LanguagePicker() {
       <select
         id="language-picker"
         value={language.value}
-        onFocus={() => setListed((isReached = true))}
+        onFocus={reach}
+        onPointerDown={reach}
         onChange={(event) => {
           const code = event.currentTarget.value;
           setFailed(null);
