@@ -11,10 +11,12 @@ interface Screen {
   /** Strings namespaces that come with it: sharing, posters and venue pages (locales/share/), the referral journey. */
   strings: Namespace[];
   /**
-   * 'before': the database must be ready before the screen shows (the referral's outbox sends through it);
-   * 'soon': the person may save there, so its code downloads once the screen is painted (it is not precached).
+   * The database code, which is not precached, so that saving or sending works offline once the screen has been open:
+   * 'with': it downloads alongside the screen's code, and the screen shows without waiting for it (the referral: its
+   * answers are kept in localStorage, and only Send, pages later, needs the outbox's database);
+   * 'soon': the person may save there, so it downloads once the screen is painted.
    */
-  storage?: 'before' | 'soon';
+  storage?: 'with' | 'soon';
 }
 
 const screens = {
@@ -23,7 +25,7 @@ const screens = {
   shortlist: { code: () => import('../favourites/ShortlistScreen').then((module) => module.default), strings: ['share'] },
   venue: { code: () => import('../venue/VenueScreen').then((module) => module.default), strings: ['share'] },
   poster: { code: () => import('../poster/PosterScreen').then((module) => module.default), strings: ['share'] },
-  referral: { code: () => import('../referral/ReferralScreen').then((module) => module.default), strings: ['referral'], storage: 'before' },
+  referral: { code: () => import('../referral/ReferralScreen').then((module) => module.default), strings: ['referral'], storage: 'with' },
   myReferrals: { code: () => import('../referral/MyReferralsScreen').then((module) => module.default), strings: ['referral'] },
 } satisfies Record<string, Screen>;
 
@@ -46,7 +48,8 @@ function afterScreenPainted(work: () => void): void {
 }
 
 function load(screen: Screen): Promise<FunctionComponent<never>> {
-  return Promise.all([screen.code(), ...screen.strings.map((namespace) => loadStrings(namespace)), screen.storage === 'before' ? prepareStorage() : null]).then(
+  if (screen.storage === 'with') void prepareStorage();
+  return Promise.all([screen.code(), ...screen.strings.map((namespace) => loadStrings(namespace))]).then(
     ([component]) => {
       if (screen.storage === 'soon') afterScreenPainted(() => void prepareStorage());
       return component;
@@ -66,8 +69,8 @@ export const MyReferralsScreen = lazyScreen(screens.myReferrals);
 
 /**
  * Starts downloading the code and strings of the screen at `path`, before the strings' language is set up (main.tsx).
- * Nothing is drawn or added yet: the screen's own load later uses these downloads. The database code waits for the
- * screen itself unless the screen cannot show without it.
+ * Nothing is drawn or added yet: the screen's own load later uses these downloads. The database code comes now only
+ * for a screen that fetches it alongside its own ('with').
  */
 export function prepareScreenFor(path: string): void {
   const name = SCREEN_OF_SEGMENT[path.split('/')[1] ?? ''];
@@ -75,5 +78,5 @@ export function prepareScreenFor(path: string): void {
   const screen: Screen = screens[name];
   void screen.code().catch(() => undefined); // a failed chunk is reported when the screen itself loads it
   for (const namespace of screen.strings) prefetchStrings(namespace);
-  if (screen.storage === 'before') void prepareStorage();
+  if (screen.storage === 'with') void prepareStorage();
 }

@@ -600,9 +600,11 @@ describe('the outbox', () => {
     const context = await newContext(browser);
     const page = await openPage(context, `${server.url}/`);
     await waitForServiceWorker(page);
+    // The database code comes with the referral's first page (not precached); the signal goes once it has arrived.
+    const databaseCode = page.waitForResponse((response) => /\/assets\/db-[\w-]+\.js$/.test(response.url()));
     await page.goto(`${server.url}/refer`);
-    // The first question is on screen (its strings and the outbox's database code have arrived) before the signal goes.
     await page.locator('main h1').waitFor();
+    await databaseCode;
     await context.setOffline(true);
     const id = await sendDraft(page, server.url, 'Offline Person');
     await expectHeading(page, 'Waiting to send');
@@ -619,6 +621,37 @@ describe('the outbox', () => {
     await page.waitForTimeout(1500);
     expect((await receiver.stored()).length).toBe(1);
     await expectNoPersonalData(page, ['Offline Person', '07700']);
+    await context.close();
+    await server.close();
+  });
+
+  it('shows its pages while the database code is still on its way; a Send without it says so and keeps the answers', async () => {
+    const { server, receiver } = await start();
+    const context = await newContext(browser, { serviceWorkers: 'block' });
+    // The database code crawls in on a weak signal (the first page must not wait for it), then the signal drops.
+    let signal: 'weak' | 'gone' = 'weak';
+    await context.route(/\/assets\/db-[\w-]+\.js$/, (route) => (signal === 'gone' ? route.abort('internetdisconnected') : undefined));
+    const page = await context.newPage();
+    await page.clock.setFixedTime(FIXTURE_NOW);
+    await page.goto(`${server.url}/refer`);
+    await expectHeading(page, 'Ask for support');
+    await page.getByRole('link', { name: 'Start now' }).click();
+    await expectHeading(page, 'Who is this request for?');
+    signal = 'gone';
+    await page.evaluate(([key, draft]) => localStorage.setItem(key, draft), [DRAFT_KEY, JSON.stringify(completeDraft('Patchy Signal'))] as const);
+    await page.goto(`${server.url}/refer/check`);
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('We could not keep your request on this device, so it has not been sent. Please try again, or contact');
+    await expect(page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}').name, DRAFT_KEY)).resolves.toBe('Patchy Signal');
+    expect(receiver.requestCount()).toBe(0);
+    // With the signal back, the same button sends it.
+    await context.unrouteAll({ behavior: 'ignoreErrors' });
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await page.waitForURL(/\/refer\/sent\/[0-9a-f-]{36}$/);
+    await expectHeading(page, 'Request sent');
+    await expect.poll(async () => (await receiver.stored()).map((entry) => entry.referral.person.name)).toEqual(['Patchy Signal']);
     await context.close();
     await server.close();
   });
