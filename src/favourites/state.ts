@@ -90,10 +90,10 @@ function readJournal(): Journal {
 /** Notes a change on its way (a record or `null`), or drops the note (`undefined`) once the database has it. */
 function note(activityId: string, change: FavouriteRecord | null | undefined): void {
   try {
-    const journal: Journal = Object.fromEntries(Object.entries(readJournal()).filter(([id]) => id !== activityId));
-    if (change !== undefined) journal[activityId] = change;
-    if (Object.keys(journal).length > 0) localStorage.setItem(JOURNAL_KEY, JSON.stringify(journal));
-    else localStorage.removeItem(JOURNAL_KEY);
+    // An `undefined` entry is left out of the JSON: that is how a note is dropped.
+    const journal = JSON.stringify({ ...readJournal(), [activityId]: change });
+    if (journal === '{}') localStorage.removeItem(JOURNAL_KEY);
+    else localStorage.setItem(JOURNAL_KEY, journal);
   } catch {
     // No localStorage (private modes) or none left: the change goes to the database alone, as it always does.
   }

@@ -28,9 +28,17 @@ function isUnusable(state: FeedState): boolean {
   return (state.status === 'failed' && (state.failure === 'not-a-feed' || state.failure === 'not-json')) || (state.status === 'ready' && state.feed.activities.length === 0 && state.skipped > 0);
 }
 
+/**
+ * Once the page has painted and is idle: the idle moment can come while the strings are still downloading, and work
+ * the first screen never needs must not join its downloads (the first-screen budget counts every fetch before the list).
+ */
 function whenIdle(work: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 5000 });
-  else setTimeout(work, 1000);
+  const later = (callback: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(callback, { timeout: 5000 }) : setTimeout(callback, 1000));
+  const hasPaintTiming = typeof PerformanceObserver !== 'undefined' && PerformanceObserver.supportedEntryTypes?.includes('paint');
+  later(function whenPainted() {
+    if (!hasPaintTiming || performance.getEntriesByName('first-contentful-paint').length > 0) work();
+    else later(whenPainted);
+  });
 }
 
 /**
