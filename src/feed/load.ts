@@ -29,15 +29,15 @@ function isUnusable(state: FeedState): boolean {
 }
 
 /**
- * Once the page has painted and is idle: the idle moment can come while the strings are still downloading, and work
- * the first screen never needs must not join its downloads (the first-screen budget counts every fetch before the list).
+ * Once the app has drawn its screen and the page is idle: the idle moment can come while the strings are still
+ * downloading (the app draws nothing before them), and work the first screen never needs must not join its downloads
+ * (the first-screen budget counts every fetch before the list).
  */
 function whenIdle(work: () => void): void {
   const later = (callback: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(callback, { timeout: 5000 }) : setTimeout(callback, 1000));
-  const hasPaintTiming = typeof PerformanceObserver !== 'undefined' && PerformanceObserver.supportedEntryTypes?.includes('paint');
-  later(function whenPainted() {
-    if (!hasPaintTiming || performance.getEntriesByName('first-contentful-paint').length > 0) work();
-    else later(whenPainted);
+  later(function whenDrawn() {
+    if (typeof document === 'undefined' || document.getElementById('main')) work();
+    else later(whenDrawn);
   });
 }
 
